@@ -19,7 +19,8 @@
 //! assert!(readings.contains(&Reading { prefix: 0, merged_article: false }));
 //! assert!(readings.contains(&Reading { prefix: 2, merged_article: false }));
 //! assert!(readings.contains(&Reading { prefix: 4, merged_article: true }));
-//! assert_eq!(readings[2].stem(&tokens[0], text), "الولايات");
+//! let merged = readings.iter().find(|r| r.merged_article).unwrap();
+//! assert_eq!(merged.stem(&tokens[0], text), "الولايات");
 //! ```
 
 use std::borrow::Cow;
