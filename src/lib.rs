@@ -93,7 +93,7 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
         return Err(Error::TooLarge { bytes: text.len() });
     }
     let doc = doc::Doc::new(text);
-    let (mut spans, entities) = entities::group(entities::find(&doc));
+    let (mut spans, entities) = entities::analyze(&doc);
     let quotes = quotes::find(&doc, &spans, &entities);
     spans.extend(timex::find(&doc, opts.date));
     spans.extend(quotes);

@@ -21,6 +21,12 @@ pub struct Mention {
     pub canonical: String,
 }
 
+/// The stage's entry point: the entity spans of the document (sorted by start, each with its
+/// entity id) and the entities they mention.
+pub fn analyze(doc: &Doc) -> (Vec<Span>, Vec<Entity>) {
+    group(find(doc))
+}
+
 /// Finds the lexicon's names in the document.
 pub fn find(doc: &Doc) -> Vec<Mention> {
     find_with(doc, &LEXICON)
