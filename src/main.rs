@@ -251,6 +251,7 @@ fn style(kind: Kind) -> (&'static str, &'static str) {
         Kind::Quote => ("\x1b[3;4m", "QUOTE"),
         Kind::Cue => ("\x1b[1m", "CUE"),
         Kind::Reported => ("\x1b[4m", "REPORTED"),
+        Kind::Role => ("\x1b[2;4m", "ROLE"),
     }
 }
 

@@ -20,10 +20,13 @@ pub enum Kind {
     Cue,
     /// Indirect speech (قال إن …), with its speaker.
     Reported,
+    /// A descriptor of a person or body by role (وزير الخارجية الأمريكي، الأمين العام للحلف),
+    /// linked to the entity when the article names who holds the role.
+    Role,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Person,
         Kind::Organization,
         Kind::Location,
@@ -34,6 +37,7 @@ impl Kind {
         Kind::Quote,
         Kind::Cue,
         Kind::Reported,
+        Kind::Role,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,6 +52,7 @@ impl Kind {
             Kind::Quote => "quote",
             Kind::Cue => "cue",
             Kind::Reported => "reported",
+            Kind::Role => "role",
         }
     }
 
