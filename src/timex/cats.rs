@@ -166,6 +166,9 @@ pub enum Cat {
     Minutes,
     /// Any word (for look-ahead: a count is followed by its noun).
     Word,
+    /// A word that is not a particle (`FUNCTION` in `data/timex/words.tsv`): after a day
+    /// number, such a word makes it a count (الخميس 3 قتلى) rather than a date.
+    Content,
 }
 
 impl Cat {
@@ -209,6 +212,7 @@ impl Cat {
             "HOUR" => Hour,
             "MINUTES" => Minutes,
             "WORD" => Word,
+            "CONTENT" => Content,
             _ => return None,
         })
     }
@@ -260,7 +264,7 @@ impl Cat {
             Vague => First { words: cat(WordCat::Vague), ..First::default() },
             Decade => First { words: cat(WordCat::Decade), ..First::default() },
             Clock => First { number: true, ..First::default() },
-            Minutes | Word => First { any_word: true, ..First::default() },
+            Minutes | Word | Content => First { any_word: true, ..First::default() },
         }
     }
 
@@ -271,7 +275,9 @@ impl Cat {
         let k = match self {
             Day => {
                 let (k, d) = day(c, j)?;
-                put(&mut f.day, d).then_some(k)?
+                // An ordinal word may also be the nth weekday (الثلاثاء الثالث من أيلول).
+                let ok = put(&mut f.day, d) && (c.kind(j) == TokenKind::Number || put(&mut f.ord, d));
+                ok.then_some(k)?
             }
             Month | MonthAlone | HMonth | HMonthAlone => {
                 let hijri = matches!(self, HMonth | HMonthAlone);
@@ -391,6 +397,7 @@ impl Cat {
                 put(&mut f.minute, m).then_some(k)?
             }
             Word => (c.next(j) && c.kind(j) == TokenKind::Word).then_some(j + 1)?,
+            Content => (c.next(j) && c.kind(j) == TokenKind::Word && c.word_cat(j, WordCat::Function).is_none()).then_some(j + 1)?,
         };
         Some((k, f))
     }

@@ -22,10 +22,11 @@
 //!   shapes compose: `يوم? WEEKDAY ،? @date`;
 //! - `$name`: the alternatives a `define $name = a|b|c` line gave;
 //! - alternatives `a|b|C`, an optional item `x?`, an optional group `[ … ]?` (or `[ … ]`);
-//! - `و+x`: x after the conjunction و, standing alone or attached to its word;
+//! - `و+x`, `ب+x`: x after a proclitic letter (و ف ب ل ك) attached to its word, or و standing
+//!   alone;
 //! - zero-width checks: `<x` the word before the expression is x (it stays outside the span:
 //!   `<في المستقبل`; inside a composed rule, the word before the part), `!x` the next word is
-//!   not x.
+//!   not x, `&x` the next word is x or the text ends there.
 //!
 //! The first word of an expression may carry proclitics (وفي، بالأمس، للعام): they stay outside
 //! the span. Tokens inside an expression follow each other across plain spaces only.
@@ -125,6 +126,9 @@ pub enum Elem {
     /// The rules carrying a tag, by index.
     Tag(Vec<usize>),
     Group(Vec<Item>),
+    /// `و+x`, `ب+x`: x after a proclitic letter (و ف ب ل ك), attached to its word or (و) standing
+    /// alone.
+    Conj(char, Box<Elem>),
 }
 
 /// Where an item looks.
@@ -136,6 +140,8 @@ pub enum Look {
     Behind,
     /// `!x`: the next token must not be x.
     NotAhead,
+    /// `&x`: the next token must be x (or the text ends).
+    Ahead,
 }
 
 #[derive(Clone, Debug)]
@@ -143,8 +149,6 @@ pub struct Item {
     pub alts: Vec<Elem>,
     pub optional: bool,
     pub look: Look,
-    /// `و+x`: x comes after the conjunction و.
-    pub conj: bool,
 }
 
 /// An example of a rule: the text (without brackets), the expected span's byte range in it and
@@ -345,14 +349,16 @@ impl Grammar {
                     }
                 }
             }
-            Look::NotAhead => {
-                if !(j < c.len() && (j == c.start || c.joined(j)) && self.any_at(item, c, j)) {
+            Look::NotAhead | Look::Ahead => {
+                let there = j < c.len() && (j == c.start || c.joined(j));
+                let ok = if item.look == Look::Ahead { !there || self.any_at(item, c, j) } else { !(there && self.any_at(item, c, j)) };
+                if ok {
                     self.seq(rest, c, j, f, k);
                 }
             }
             Look::Here => {
                 for alt in &item.alts {
-                    self.item_alt(alt, item.conj, c, j, f, &mut |j2, f2| self.seq(rest, c, j2, f2, k));
+                    self.elem(alt, c, j, f, &mut |j2, f2| self.seq(rest, c, j2, f2, k));
                 }
             }
         }
@@ -365,21 +371,6 @@ impl Grammar {
             self.elem(alt, c, j, Frame::default(), &mut |_, _| found = true);
         }
         found
-    }
-
-    fn item_alt(&self, e: &Elem, conj: bool, c: &Cursor, j: usize, f: Frame, k: &mut dyn FnMut(usize, Frame)) {
-        if !conj {
-            return self.elem(e, c, j, f, k);
-        }
-        if j >= c.len() || (j > c.start && !c.joined(j)) {
-            return;
-        }
-        let w = c.word(j);
-        if w == "و" {
-            self.elem(e, c, j + 1, f, k);
-        } else if w.starts_with('و') && w.len() > 2 {
-            self.elem(e, &c.stripping(j, 'و'.len_utf8()), j, f, k);
-        }
     }
 
     fn elem(&self, e: &Elem, c: &Cursor, j: usize, f: Frame, k: &mut dyn FnMut(usize, Frame)) {
@@ -409,6 +400,14 @@ impl Grammar {
                 }
             }
             Elem::Group(items) => self.seq(items, c, j, f, k),
+            Elem::Conj(p, inner) => {
+                let w = c.word(j);
+                if w.len() == p.len_utf8() && w.starts_with(*p) {
+                    self.elem(inner, c, j + 1, f, k);
+                } else if w.starts_with(*p) && w.len() > 2 * p.len_utf8() {
+                    self.elem(inner, &c.stripping(j, p.len_utf8()), j, f, k);
+                }
+            }
         }
     }
 }
@@ -432,12 +431,9 @@ fn first_of(rules: &[Rule], items: &[Item]) -> First {
                     f
                 }
                 Elem::Group(sub) => first_of(rules, sub),
+                Elem::Conj(..) => First { any_word: true, ..First::default() },
             };
             merge(&mut out, f);
-            if item.conj {
-                out.words.push("و".to_string());
-                out.any_word = true;
-            }
         }
         if !item.optional {
             return out;
@@ -467,7 +463,7 @@ fn parse_pattern(src: &str, defines: &FxHashMap<String, String>, rules: &[Rule])
                 if optional {
                     toks.next();
                 }
-                stack.last_mut().unwrap().push(Item { alts: vec![Elem::Group(items)], optional, look: Look::Here, conj: false });
+                stack.last_mut().unwrap().push(Item { alts: vec![Elem::Group(items)], optional, look: Look::Here });
             }
             _ => {
                 let item = parse_item(tok, defines, rules)?;
@@ -489,6 +485,9 @@ fn parse_item(tok: &str, defines: &FxHashMap<String, String>, rules: &[Rule]) ->
     } else if let Some(r) = t.strip_prefix('!') {
         t = r;
         Look::NotAhead
+    } else if let Some(r) = t.strip_prefix('&') {
+        t = r;
+        Look::Ahead
     } else {
         Look::Here
     };
@@ -496,12 +495,13 @@ fn parse_item(tok: &str, defines: &FxHashMap<String, String>, rules: &[Rule]) ->
     if optional {
         t = &t[..t.len() - 1];
     }
-    let conj = t.starts_with("و+");
-    if conj {
-        t = &t["و+".len()..];
-    }
     let mut alts = Vec::new();
     for a in t.split('|') {
+        let (conj, a) = match a.chars().next() {
+            Some(p) if "وفبلك".contains(p) && a[p.len_utf8()..].starts_with('+') => (Some(p), &a[p.len_utf8() + 1..]),
+            _ => (None, a),
+        };
+        let at = alts.len();
         if let Some(name) = a.strip_prefix('$') {
             let def = defines.get(&format!("${name}")).ok_or_else(|| format!("unknown ${name}"))?;
             for w in def.split('|') {
@@ -516,11 +516,16 @@ fn parse_item(tok: &str, defines: &FxHashMap<String, String>, rules: &[Rule]) ->
         } else {
             alts.push(word_or_cat(a)?);
         }
+        if let Some(p) = conj {
+            for e in &mut alts[at..] {
+                *e = Elem::Conj(p, Box::new(e.clone()));
+            }
+        }
     }
     if alts.is_empty() {
         return Err(format!("empty item {tok:?}"));
     }
-    Ok(Item { alts, optional, look, conj })
+    Ok(Item { alts, optional, look })
 }
 
 fn word_or_cat(a: &str) -> Result<Elem, String> {

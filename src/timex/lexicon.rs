@@ -189,6 +189,7 @@ pub enum WordCat {
     Few,
     Counted,
     Label,
+    Function,
     Future,
 }
 
@@ -316,6 +317,7 @@ fn read_entry(file: &str, cols: &[&str]) -> Option<Entry> {
                 "FEW" => (WordCat::Few, int()?),
                 "COUNTED" => (WordCat::Counted, int()?),
                 "LABEL" => (WordCat::Label, int()?),
+                "FUNCTION" => (WordCat::Function, int()?),
                 "FUTURE" => (WordCat::Future, int()?),
                 _ => return None,
             };

@@ -137,6 +137,13 @@ fn a_day_the_month_does_not_have_leaves_the_rest() {
 }
 
 #[test]
+fn a_count_after_a_weekday_is_not_its_day() {
+    cases! { reference();
+        "قتل يوم الخميس 3 جنود" => [("يوم الخميس", Date, "2024-11-14")];
+    }
+}
+
+#[test]
 fn a_shift_from_an_event_is_a_duration() {
     cases! { reference();
         "قبل ثلاث سنوات من الحرب" => [("ثلاث سنوات", Duration, "P3Y")];

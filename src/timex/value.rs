@@ -173,25 +173,19 @@ fn calendar(f: &Frame, r: Option<Date>, future: bool) -> Option<Cal> {
     if f.hijri_month || f.hijri_year {
         return hijri(f, r);
     }
-    if let Some(days) = f.days {
+    let written = f.year.is_some() || f.month.is_some() || f.day.is_some() || f.ord.is_some();
+    if let (Some(days), false) = (f.days, written) {
         return Some(match r {
             Some(r) => Cal::day(r.add_days(days as i64)),
             None => Cal { text: "XXXX-XX-XX".into(), is_day: true },
         });
     }
-    if let Some(wd) = f.weekday {
-        if f.day.is_none() && f.month.is_none() && f.year.is_none() {
-            return weekday(f, wd, r, future);
-        }
+    if let (Some(wd), false) = (f.weekday, written) {
+        return weekday(f, wd, r, future);
     }
-    if f.year.is_none() && f.month.is_none() && f.day.is_none() {
+    if !written {
         if let (Some(unit), Some(off)) = (f.unit, f.offset) {
             return relative_unit(unit, off, r);
-        }
-        if let Some(ord) = f.ord {
-            // An ordinal standing for a day of the month (الخميس السابع عشر).
-            let g = Frame { day: Some(ord), ord: None, ..*f };
-            return calendar(&g, r, future);
         }
         if f.hour.is_some() || f.part.is_some() {
             return Some(match r {
@@ -212,14 +206,7 @@ fn weekday(f: &Frame, wd: u8, r: Option<Date>, future: bool) -> Option<Cal> {
         return Some(Cal::other(format!("XXXX-WXX-{wd}")));
     };
     let delta = wd as i64 - r.weekday() as i64; // this ISO week's weekday, from the reference
-    let d = if let Some(n) = f.ord.filter(|&n| n <= 5) {
-        // The nth weekday of the month (الأحد الثاني): of the reference month.
-        let first = Date::new(r.year, r.month, 1)?;
-        let d = first.add_days((wd as i64 - first.weekday() as i64).rem_euclid(7) + 7 * (n as i64 - 1));
-        (d.month == r.month).then_some(d)?
-    } else if f.ord.is_some() {
-        return gregorian(&Frame { day: f.ord, ord: None, weekday: None, ..*f }, Some(r));
-    } else if f.unit == Some(Unit::Week) {
+    let d = if f.unit == Some(Unit::Week) {
         r.add_days(delta + 7 * f.offset.unwrap_or(0) as i64)
     } else {
         match f.offset {
@@ -262,11 +249,18 @@ fn relative_unit(unit: Unit, off: i32, r: Option<Date>) -> Option<Cal> {
 
 /// Year, month and day as written, the missing ones from the reference: a day alone is in the
 /// reference month (يوم 13 الجاري, or the month an offset names), a month alone in the
-/// reference year, or the last or next such month with a direction (أكتوبر الماضي).
+/// reference year, or the last or next such month with a direction (أكتوبر الماضي). A weekday
+/// with an ordinal up to the fifth is the nth such weekday of the month (أول جمعة من يوليو),
+/// unless the ordinal also names a day of the month that is that weekday.
 fn gregorian(f: &Frame, r: Option<Date>) -> Option<Cal> {
+    let nth = match (f.weekday, f.ord) {
+        (Some(wd), Some(n)) if n <= 5 => Some((n, wd)),
+        _ => None,
+    };
+    let day = f.day.or(f.ord.filter(|_| nth.is_none()));
     let mut year = f.year;
     let mut month = f.month;
-    if month.is_none() && f.day.is_some() {
+    if month.is_none() && (day.is_some() || nth.is_some()) {
         if let Some(r) = r {
             let base = if f.unit == Some(Unit::Month) { r.add_months(f.offset.unwrap_or(0)) } else { r };
             year = year.or(Some(base.year));
@@ -282,11 +276,14 @@ fn gregorian(f: &Frame, r: Option<Date>) -> Option<Cal> {
             });
         }
     }
-    if let (Some(n), Some(wd), Some(m)) = (f.ord.filter(|&n| n <= 5), f.weekday, month) {
-        // أول يوم جمعة من يوليو: the nth weekday of a month.
+    if let (Some((n, wd)), Some(m)) = (nth, month) {
         let Some(y) = year else {
             return Some(Cal::other(format!("XXXX-{m:02}-WXX-{wd}-#{n}")));
         };
+        let named = day.and_then(|d| Date::new(y, m, d)).filter(|d| d.weekday() == wd);
+        if let Some(d) = named {
+            return Some(Cal::day(d));
+        }
         let first = Date::new(y, m, 1)?;
         let d = first.add_days((wd as i64 - first.weekday() as i64).rem_euclid(7) + 7 * (n as i64 - 1));
         return (d.month == m).then(|| Cal::day(d));
@@ -295,7 +292,7 @@ fn gregorian(f: &Frame, r: Option<Date>) -> Option<Cal> {
         Some(y) => year_string(y)?,
         None => "XXXX".to_string(),
     };
-    Some(match (month, f.day) {
+    Some(match (month, day) {
         (None, None) => Cal::other(ys),
         (Some(m), None) => Cal::other(format!("{ys}-{m:02}")),
         (Some(m), Some(d)) => {
