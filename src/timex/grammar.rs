@@ -194,6 +194,17 @@ pub struct Grammar {
     by_word: FxHashMap<String, Vec<usize>>,
     by_number: Vec<usize>,
     by_any_word: Vec<usize>,
+    /// What each rule's first token can be, to skip the rules of a tag that cannot start at a
+    /// token.
+    firsts: Vec<Starts>,
+}
+
+/// A rule's first-token set, for membership tests.
+#[derive(Debug, Default)]
+struct Starts {
+    number: bool,
+    any_word: bool,
+    words: crate::fxhash::FxHashSet<String>,
 }
 
 /// A match of a rule: the token index after it and what it said.
@@ -272,7 +283,14 @@ impl Grammar {
                 return Err(GrammarError { line: 0, message: format!("rule [{}] needs a pattern and a why", r.name) });
             }
         }
-        let mut g = Grammar { rules, reference, by_word: FxHashMap::default(), by_number: Vec::new(), by_any_word: Vec::new() };
+        let mut g = Grammar {
+            rules,
+            reference,
+            by_word: FxHashMap::default(),
+            by_number: Vec::new(),
+            by_any_word: Vec::new(),
+            firsts: Vec::new(),
+        };
         g.index();
         Ok(g)
     }
@@ -293,9 +311,19 @@ impl Grammar {
             }
             words.sort();
             words.dedup();
-            for w in words {
-                self.by_word.entry(w).or_default().push(id);
+            for w in &words {
+                self.by_word.entry(w.clone()).or_default().push(id);
             }
+            self.firsts.push(Starts { number: first.number, any_word: first.any_word, words: words.into_iter().collect() });
+        }
+    }
+
+    /// Whether rule `id` can begin at token `j`.
+    fn could_start(&self, id: usize, c: &Cursor, j: usize) -> bool {
+        let s = &self.firsts[id];
+        match c.kind(j) {
+            crate::tokenize::TokenKind::Number => s.number,
+            _ => s.any_word || s.words.contains(c.word(j)),
         }
     }
 
@@ -389,7 +417,7 @@ impl Grammar {
                 }
             }
             Elem::Tag(ids) => {
-                for &id in ids {
+                for &id in ids.iter().filter(|&&id| self.could_start(id, c, j)) {
                     let rule = &self.rules[id];
                     self.seq(&rule.items, c, j, f, &mut |j2, mut f2| {
                         for s in &rule.sets {

@@ -83,13 +83,8 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             }
             _ => {
                 for r in t.proclitics(text) {
-                    let stem = r.stem(t, text);
-                    let ids: Vec<usize> = g.candidates_word(&stem).collect();
-                    if ids.is_empty() {
-                        continue;
-                    }
-                    let c = Cursor::new(doc, i, stem);
-                    for id in ids {
+                    let c = Cursor::new(doc, i, r.stem(t, text));
+                    for id in g.candidates_word(&c.stem) {
                         if let Some(m) = g.match_rule(id, &c) {
                             consider(m, r.prefix);
                         }
