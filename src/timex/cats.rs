@@ -136,8 +136,6 @@ pub enum Cat {
     WeekdayX,
     /// A cardinal number in digits or words (ثلاثة، خمسة عشر، 48).
     Num,
-    /// An indefinite count: بضعة، عدة.
-    Few,
     /// A definite ordinal 1–99 (الثاني، الحادي عشر، العشرين).
     Ord,
     /// An ordinal without the article: أول، ثالث.
@@ -149,15 +147,9 @@ pub enum Cat {
     TheUnit,
     TheUnit2,
     TheUnits,
-    Rel,
-    Recent,
-    DayRef,
-    PartOf,
-    PartAdv,
-    PartDef,
-    Edge,
-    Vague,
-    Decade,
+    /// A word of a category of `data/timex/words.tsv`, by the same name (`REL`, `DAYREF`,
+    /// `PARTOF`, `EDGE`, `VAGUE`, `FEW` …).
+    Words(WordCat),
     /// A clock time in digits: 14:30, 3:18, 15:23:24.
     Clock,
     /// An hour: 0–24 in digits, or 1–12 in words (الثالثة، ثلاثة).
@@ -190,7 +182,6 @@ impl Cat {
             "WEEKDAYALONE" => WeekdayAlone,
             "WEEKDAYX" => WeekdayX,
             "NUM" => Num,
-            "FEW" => Few,
             "ORD" => Ord,
             "ORDX" => OrdX,
             "UNIT" => Cat::Unit,
@@ -199,21 +190,12 @@ impl Cat {
             "THEUNIT" => TheUnit,
             "THEUNIT2" => TheUnit2,
             "THEUNITS" => TheUnits,
-            "REL" => Rel,
-            "RECENT" => Recent,
-            "DAYREF" => DayRef,
-            "PARTOF" => PartOf,
-            "PARTADV" => PartAdv,
-            "PARTDEF" => PartDef,
-            "EDGE" => Edge,
-            "VAGUE" => Vague,
-            "DECADE" => Decade,
             "CLOCK" => Clock,
             "HOUR" => Hour,
             "MINUTES" => Minutes,
             "WORD" => Word,
             "CONTENT" => Content,
-            _ => return None,
+            _ => Words(WordCat::parse(name)?),
         })
     }
 
@@ -247,22 +229,13 @@ impl Cat {
             Hour => First { number: true, words: numbers(|c| !matches!(c, NumClass::Teen | NumClass::OrdX)), ..First::default() },
             Ord => First { words: numbers(|c| matches!(c, NumClass::Ord | NumClass::OrdUnit | NumClass::OrdTens)), ..First::default() },
             OrdX => First { words: numbers(|c| c == NumClass::OrdX), ..First::default() },
-            Few => First { words: cat(WordCat::Few), ..First::default() },
             Cat::Unit => First { words: units(1, false), ..First::default() },
             Unit2 => First { words: units(2, false), ..First::default() },
             Units => First { words: units(0, false), ..First::default() },
             TheUnit => First { words: units(1, true), ..First::default() },
             TheUnit2 => First { words: units(2, true), ..First::default() },
             TheUnits => First { words: units(0, true), ..First::default() },
-            Rel => First { words: cat(WordCat::Rel), ..First::default() },
-            Recent => First { words: cat(WordCat::Recent), ..First::default() },
-            DayRef => First { words: cat(WordCat::DayRef), ..First::default() },
-            PartOf => First { words: cat(WordCat::PartOf), ..First::default() },
-            PartAdv => First { words: cat(WordCat::PartAdv), ..First::default() },
-            PartDef => First { words: cat(WordCat::PartDef), ..First::default() },
-            Edge => First { words: cat(WordCat::Edge), ..First::default() },
-            Vague => First { words: cat(WordCat::Vague), ..First::default() },
-            Decade => First { words: cat(WordCat::Decade), ..First::default() },
+            Words(c) => First { words: cat(c), ..First::default() },
             Clock => First { number: true, ..First::default() },
             Minutes | Word | Content => First { any_word: true, ..First::default() },
         }
@@ -325,10 +298,6 @@ impl Cat {
                 let (k, n) = c.digits(j, 9).map(|n| (j + 1, n)).or_else(|| number(c, j))?;
                 put(&mut f.count, Count::N(n)).then_some(k)?
             }
-            Few => {
-                let (k, _) = c.word_cat(j, WordCat::Few)?;
-                put(&mut f.count, Count::Few).then_some(k)?
-            }
             Ord | OrdX => {
                 let (k, n) = if self == Ord { ordinal(c, j)? } else { ordinal_x(c, j)? };
                 put(&mut f.ord, n as u8).then_some(k)?
@@ -350,37 +319,20 @@ impl Cat {
                 f.plural |= want_n == 0;
                 ok.then_some(k)?
             }
-            Rel | Recent | DayRef | Decade => {
-                let cat = match self {
-                    Rel => WordCat::Rel,
-                    Recent => WordCat::Recent,
-                    DayRef => WordCat::DayRef,
-                    _ => WordCat::Decade,
-                };
-                let (k, WordValue::Int(n)) = c.word_cat(j, cat)? else { return None };
-                let ok = match self {
-                    DayRef => put(&mut f.days, n),
-                    Decade => put(&mut f.decade, n as u16),
-                    _ => put(&mut f.offset, n),
+            Words(cat) => {
+                let (k, v) = c.word_cat(j, cat)?;
+                let ok = match (cat, v) {
+                    (WordCat::DayRef, WordValue::Int(n)) => put(&mut f.days, n),
+                    (WordCat::Decade, WordValue::Int(n)) => put(&mut f.decade, n as u16),
+                    (WordCat::Few, _) => put(&mut f.count, Count::Few),
+                    (WordCat::Rel | WordCat::Recent, WordValue::Int(n)) => put(&mut f.offset, n),
+                    (_, WordValue::Part(p)) => put(&mut f.part, p),
+                    (_, WordValue::Edge(e)) => put(&mut f.edge, e),
+                    (_, WordValue::Vague(v)) => put(&mut f.vague, v),
+                    // Words that only guide other readings (COUNTED, LABEL …) fill nothing.
+                    _ => true,
                 };
                 ok.then_some(k)?
-            }
-            PartOf | PartAdv | PartDef => {
-                let cat = match self {
-                    PartOf => WordCat::PartOf,
-                    PartAdv => WordCat::PartAdv,
-                    _ => WordCat::PartDef,
-                };
-                let (k, WordValue::Part(p)) = c.word_cat(j, cat)? else { return None };
-                put(&mut f.part, p).then_some(k)?
-            }
-            Edge => {
-                let (k, WordValue::Edge(e)) = c.word_cat(j, WordCat::Edge)? else { return None };
-                put(&mut f.edge, e).then_some(k)?
-            }
-            Vague => {
-                let (k, WordValue::Vague(v)) = c.word_cat(j, WordCat::Vague)? else { return None };
-                put(&mut f.vague, v).then_some(k)?
             }
             Clock => {
                 let (k, (h, m, s)) = clock(c, j)?;

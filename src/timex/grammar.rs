@@ -76,29 +76,12 @@ impl Set {
         let (k, v) = s.split_once('=')?;
         let int = || v.parse::<i32>().ok();
         Some(match k {
-            "unit" => Set::Unit(match v {
-                "Y" => Unit::Year,
-                "M" => Unit::Month,
-                "W" => Unit::Week,
-                "D" => Unit::Day,
-                "H" => Unit::Hour,
-                "MIN" => Unit::Minute,
-                "DE" => Unit::Decade,
-                "CE" => Unit::Century,
-                _ => return None,
-            }),
+            "unit" => Set::Unit(Unit::parse(v)?),
             "offset" => Set::Offset(int()?),
             "sign" => Set::Sign(int()?),
             "days" => Set::Days(int()?),
             "count" => Set::Count(int()?.try_into().ok()?),
-            "part" => Set::Part(match v {
-                "MO" => Part::Morning,
-                "MI" => Part::Midday,
-                "AF" => Part::Afternoon,
-                "EV" => Part::Evening,
-                "NI" => Part::Night,
-                _ => return None,
-            }),
+            "part" => Set::Part(Part::parse(v)?),
             "vague" => Set::Vague(Vague::parse(v)?),
             _ => return None,
         })

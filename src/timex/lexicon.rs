@@ -26,7 +26,9 @@ pub enum Unit {
 }
 
 impl Unit {
-    fn parse(s: &str) -> Option<Unit> {
+    /// A unit by its letters in the tables and the grammar (`Y`, `M`, `W`, `D`, `H`, `MIN`, `S`,
+    /// `DE`, `CE`).
+    pub fn parse(s: &str) -> Option<Unit> {
         Some(match s {
             "Y" => Unit::Year,
             "M" => Unit::Month,
@@ -72,7 +74,7 @@ pub enum Part {
 }
 
 impl Part {
-    fn parse(s: &str) -> Option<Part> {
+    pub fn parse(s: &str) -> Option<Part> {
         Some(match s {
             "MO" => Part::Morning,
             "MI" => Part::Midday,
@@ -174,7 +176,7 @@ pub enum NumClass {
     OrdTens,
 }
 
-/// The categories of `data/timex/words.tsv`.
+/// The categories of `data/timex/words.tsv`, named the same there and in the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordCat {
     Rel,
@@ -191,6 +193,28 @@ pub enum WordCat {
     Label,
     Function,
     Future,
+}
+
+impl WordCat {
+    pub fn parse(name: &str) -> Option<WordCat> {
+        Some(match name {
+            "REL" => WordCat::Rel,
+            "RECENT" => WordCat::Recent,
+            "DAYREF" => WordCat::DayRef,
+            "PARTOF" => WordCat::PartOf,
+            "PARTADV" => WordCat::PartAdv,
+            "PARTDEF" => WordCat::PartDef,
+            "EDGE" => WordCat::Edge,
+            "VAGUE" => WordCat::Vague,
+            "DECADE" => WordCat::Decade,
+            "FEW" => WordCat::Few,
+            "COUNTED" => WordCat::Counted,
+            "LABEL" => WordCat::Label,
+            "FUNCTION" => WordCat::Function,
+            "FUTURE" => WordCat::Future,
+            _ => return None,
+        })
+    }
 }
 
 /// What a word of `data/timex/words.tsv` means.
@@ -303,23 +327,12 @@ fn read_entry(file: &str, cols: &[&str]) -> Option<Entry> {
         },
         "words.tsv" => {
             let v = *cols.get(2)?;
-            let int = || v.parse::<i32>().ok().map(WordValue::Int);
-            let (cat, value) = match *cols.get(1)? {
-                "REL" => (WordCat::Rel, int()?),
-                "RECENT" => (WordCat::Recent, int()?),
-                "DAYREF" => (WordCat::DayRef, int()?),
-                "PARTOF" => (WordCat::PartOf, WordValue::Part(Part::parse(v)?)),
-                "PARTADV" => (WordCat::PartAdv, WordValue::Part(Part::parse(v)?)),
-                "PARTDEF" => (WordCat::PartDef, WordValue::Part(Part::parse(v)?)),
-                "EDGE" => (WordCat::Edge, WordValue::Edge(Edge::parse(v)?)),
-                "VAGUE" => (WordCat::Vague, WordValue::Vague(Vague::parse(v)?)),
-                "DECADE" => (WordCat::Decade, int()?),
-                "FEW" => (WordCat::Few, int()?),
-                "COUNTED" => (WordCat::Counted, int()?),
-                "LABEL" => (WordCat::Label, int()?),
-                "FUNCTION" => (WordCat::Function, int()?),
-                "FUTURE" => (WordCat::Future, int()?),
-                _ => return None,
+            let cat = WordCat::parse(cols.get(1)?)?;
+            let value = match cat {
+                WordCat::PartOf | WordCat::PartAdv | WordCat::PartDef => WordValue::Part(Part::parse(v)?),
+                WordCat::Edge => WordValue::Edge(Edge::parse(v)?),
+                WordCat::Vague => WordValue::Vague(Vague::parse(v)?),
+                _ => WordValue::Int(v.parse().ok()?),
             };
             Entry::Word { cat, value }
         }
