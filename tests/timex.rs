@@ -324,3 +324,43 @@ fn wojood_dates() {
     // Measured 0.946 (P 0.963, R 0.929).
     assert!(f1 >= 0.94, "wojood DATE relaxed F1 {f1}");
 }
+
+/// Words the grammar reads, and others, for texts dense in time expressions.
+const TIME_PIECES: &[&str] = &[
+    "يوم", "الخميس", "الجمعة", "الاثنين", "الماضي", "المقبل", "الجارى", "من", "عام", "العام", "سنة", "2024", "1445",
+    "13", "31", "7", "٢٠٢٤", "15/3/2024", "/", "-", ".", ":", "14:30", "(", ")", "،", "تشرين", "الأول", "أكتوبر",
+    "آذار", "مارس", "رمضان", "هـ", "السابع", "الحادي", "والعشرين", "عشر", "ثلاث", "سنوات", "العامين", "الماضيين",
+    "الأسبوع", "الشهر", "الأيام", "قبل", "منذ", "بعد", "غد", "أمس", "اليوم", "الساعة", "الثالثة", "عصرا", "وربع",
+    "إلا", "مساء", "صباح", "نهاية", "مطلع", "منتصف", "هذا", "أول", "ثاني", "بضعة", "أيام", "الآن", "في", "و", "ب",
+    "ال", "48", "ساعة", "التسعينيات", "القرن", "الليلة", "\n", " ", " ", " ", "نحو", "جندي", "%",
+];
+
+#[test]
+fn any_mix_of_time_words_gives_sound_spans() {
+    let mut rng = kashif::testing::Rng::new(7);
+    for round in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..1 + round % 40 {
+            text.push_str(*rng.pick(TIME_PIECES));
+            if rng.below(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let reference: Option<Date> = (round % 2 == 0).then(|| "2024-11-15".parse().unwrap());
+        let found = spans(&text, reference);
+        let mut end = 0;
+        for s in &found {
+            assert!(s.start >= end && s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} in {text:?}");
+            end = s.end;
+            assert!(s.why.contains(':'), "{s:?}");
+            let Some(v) = &s.value else { continue };
+            let timex_chars = v.bytes().all(|b| b.is_ascii_digit() || b"XWTPYMDHSECREFAUTNOVIPAST_-/:#".contains(&b));
+            assert!(timex_chars && !v.is_empty(), "value {v:?} of {s:?} in {text:?}");
+            match s.kind {
+                kashif::Kind::Duration => assert!(v.starts_with('P'), "{s:?}"),
+                kashif::Kind::Relative => assert!(v.ends_with("_REF"), "{s:?}"),
+                _ => assert!(!v.starts_with('P') && !v.ends_with("_REF"), "{s:?}"),
+            }
+        }
+    }
+}
