@@ -32,13 +32,14 @@ impl<'a> Cursor<'a> {
         Cursor { strip: Some((j, bytes)), ..self.clone() }
     }
 
-    pub fn len(&self) -> usize {
+    /// The number of tokens of the document.
+    pub fn tokens(&self) -> usize {
         self.doc.tokens.len()
     }
 
     /// The (normalized) text of token `j` as the pattern reads it ("" past the end).
     pub fn word(&self, j: usize) -> &str {
-        if j >= self.len() {
+        if j >= self.tokens() {
             return "";
         }
         let w: &str = if j == self.start { &self.stem } else { self.doc.tok(j) };
@@ -56,14 +57,14 @@ impl<'a> Cursor<'a> {
     /// Whether token `j` exists and follows the token before it across plain spaces only (or
     /// none: 1445هـ, 15/3), so that both may belong to one expression.
     pub fn joined(&self, j: usize) -> bool {
-        j < self.len()
+        j < self.tokens()
             && (j == 0
                 || self.doc.text()[self.doc.tokens[j - 1].end..self.doc.tokens[j].start].bytes().all(|b| b == b' '))
     }
 
     /// Whether token `j` can continue an expression begun before it.
     fn next(&self, j: usize) -> bool {
-        j < self.len() && (j == self.start || self.joined(j))
+        j < self.tokens() && (j == self.start || self.joined(j))
     }
 
     /// A number token's value, if it has at most `max_digits` digits.
@@ -546,8 +547,11 @@ fn minutes(c: &Cursor, j: usize) -> Option<(usize, u8, bool)> {
     Some((k, m, false))
 }
 
+/// Hours, minutes and perhaps seconds.
+type ClockTime = (u8, u8, Option<u8>);
+
 /// A clock time: `H:MM` or `HH:MM:SS`, the minutes and seconds in two digits.
-fn clock(c: &Cursor, j: usize) -> Option<(usize, (u8, u8, Option<u8>))> {
+fn clock(c: &Cursor, j: usize) -> Option<(usize, ClockTime)> {
     let h = c.digits(j, 2).filter(|&h| h <= 24)?;
     let two = |k: usize| (c.punct(k, ":") && c.digits(k + 1, 2).is_some() && c.word(k + 1).len() == 2).then(|| c.word(k + 1).parse::<u8>().ok()).flatten();
     let m = two(j + 1).filter(|&m| m < 60)?;
@@ -557,10 +561,13 @@ fn clock(c: &Cursor, j: usize) -> Option<(usize, (u8, u8, Option<u8>))> {
     }
 }
 
+/// The year, month and day a numeric date writes.
+type NumericDate = (Option<i32>, u8, Option<u8>);
+
 /// A numeric date: its parts and their separators (`/`, `-` or `.`, the same one throughout).
 /// Three parts: year first (2024/3/15) or last (15/3/2024, two-digit years too), the day before
 /// the month as Arabic writes them unless only the other order is a real date (9-18-15).
-fn numeric_date(c: &Cursor, j: usize, cat: Cat) -> Option<(usize, (Option<i32>, u8, Option<u8>))> {
+fn numeric_date(c: &Cursor, j: usize, cat: Cat) -> Option<(usize, NumericDate)> {
     let first = c.digits(j, 4)?;
     let first_len = c.word(j).len();
     let sep = c.word(j + 1).to_string();
@@ -621,7 +628,7 @@ fn numeric_date(c: &Cursor, j: usize, cat: Cat) -> Option<(usize, (Option<i32>, 
 fn bare_year(c: &Cursor, j: usize) -> Option<(usize, u32)> {
     let four = |lo: u32, hi: u32| c.digits(j, 4).filter(|y| (lo..=hi).contains(y) && c.word(j).len() == 4);
     let doc = c.doc;
-    let parens = j > 0 && doc.tok(j - 1) == "(" && j + 1 < c.len() && doc.tok(j + 1) == ")";
+    let parens = j > 0 && doc.tok(j - 1) == "(" && j + 1 < c.tokens() && doc.tok(j + 1) == ")";
     if parens {
         return four(1000, 2999).map(|y| (j + 1, y));
     }

@@ -361,7 +361,7 @@ impl Grammar {
                 }
             }
             Look::NotAhead | Look::Ahead => {
-                let there = j < c.len() && (j == c.start || c.joined(j));
+                let there = j < c.tokens() && (j == c.start || c.joined(j));
                 let ok = if item.look == Look::Ahead { !there || self.any_at(item, c, j) } else { !(there && self.any_at(item, c, j)) };
                 if ok {
                     self.seq(rest, c, j, f, k);
@@ -385,7 +385,7 @@ impl Grammar {
     }
 
     fn elem(&self, e: &Elem, c: &Cursor, j: usize, f: Frame, k: &mut dyn FnMut(usize, Frame)) {
-        if j >= c.len() || (j > c.start && !c.joined(j)) {
+        if j >= c.tokens() || (j > c.start && !c.joined(j)) {
             return;
         }
         match e {

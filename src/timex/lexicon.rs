@@ -359,7 +359,7 @@ impl Lexicon {
                 let list = lex.first.entry(first).or_default();
                 list.push(Phrase { rest: words.collect(), entry });
                 // Longest phrases first, so that a scan can take the first that matches.
-                list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+                list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
             }
         }
         Ok(lex)
