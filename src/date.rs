@@ -1,6 +1,20 @@
 //! Calendar dates without a clock: the article's publication date and the values of time
 //! expressions. The analyzer never reads the system time (`SystemTime::now()` panics on
 //! `wasm32-unknown-unknown`); the reference date is always an input.
+//!
+//! Hijri dates convert through the tabular (arithmetic) Islamic calendar: twelve months of 30 and
+//! 29 days in turn, the last one 30 days long in 11 leap years of every 30 (years 2, 5, 7, 10,
+//! 13, 16, 18, 21, 24, 26 and 29 of the cycle), counted from 1 Muharram 1 AH = 19 July 622
+//! (proleptic Gregorian). The months of the calendars in use (Umm al-Qura, or an observed
+//! crescent) begin on the same day or one day apart.
+//!
+//! ```
+//! use kashif::date::Date;
+//!
+//! let d = Date::from_hijri(1445, 9, 1).unwrap(); // 1 Ramadan 1445
+//! assert_eq!(d.to_string(), "2024-03-11");
+//! assert_eq!(d.to_hijri(), (1445, 9, 1));
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
@@ -95,6 +109,58 @@ impl Date {
     }
 }
 
+/// Days from 1970-01-01 to 1 Muharram 1 AH (Julian day number 1948440).
+const HIJRI_EPOCH: i64 = 1_948_440 - 2_440_588;
+
+/// Whether a Hijri year has a 30-day Dhu al-Hijja in the tabular calendar.
+pub fn hijri_is_leap(year: i32) -> bool {
+    (14 + 11 * year.rem_euclid(30)).rem_euclid(30) < 11
+}
+
+/// The length of a Hijri month in the tabular calendar (0 for a month number out of range).
+pub fn hijri_month_len(year: i32, month: u8) -> u8 {
+    match month {
+        12 if hijri_is_leap(year) => 30,
+        1..=12 if month % 2 == 1 => 30,
+        1..=12 => 29,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 of the first day of a Hijri month.
+fn hijri_month_start(year: i32, month: u8) -> i64 {
+    let y = year as i64;
+    let m = month as i64;
+    // ceil(29.5 * (m - 1)) days for the months before, 354 a year plus the leap days.
+    (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + HIJRI_EPOCH
+}
+
+impl Date {
+    /// The Gregorian date of a day of the tabular Hijri calendar (years 1–9666 AH).
+    pub fn from_hijri(year: i32, month: u8, day: u8) -> Option<Date> {
+        ((1..=9666).contains(&year) && day >= 1 && day <= hijri_month_len(year, month))
+            .then(|| Date::from_days(hijri_month_start(year, month) + day as i64 - 1))
+    }
+
+    /// This day in the tabular Hijri calendar: (year, month, day).
+    pub fn to_hijri(self) -> (i32, u8, u8) {
+        let days = self.to_days();
+        // A first estimate from the mean year (10631 days every 30 years), then corrected.
+        let mut year = ((days - HIJRI_EPOCH) * 30).div_euclid(10_631) as i32 + 1;
+        while hijri_month_start(year, 1) > days {
+            year -= 1;
+        }
+        while hijri_month_start(year + 1, 1) <= days {
+            year += 1;
+        }
+        let mut month = 12;
+        while hijri_month_start(year, month) > days {
+            month -= 1;
+        }
+        (year, month, (days - hijri_month_start(year, month) + 1) as u8)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -155,6 +221,31 @@ mod tests {
         assert_eq!(d.add_months(1).to_string(), "2024-02-29");
         assert_eq!(d.add_months(-2).to_string(), "2023-11-30");
         assert_eq!(d.add_months(12).to_string(), "2025-01-31");
+    }
+
+    #[test]
+    fn hijri_dates_convert_both_ways() {
+        for (h, g) in [
+            ((1445, 9, 1), "2024-03-11"),  // 1 Ramadan 1445
+            ((1440, 9, 1), "2019-05-06"),  // 1 Ramadan 1440
+            ((1434, 10, 1), "2013-08-08"), // 1 Shawwal 1434
+            ((1434, 12, 10), "2013-10-15"), // 10 Dhu al-Hijja 1434
+            ((1446, 1, 1), "2024-07-08"),  // 1 Muharram 1446
+            ((1, 1, 1), "0622-07-19"),
+        ] {
+            let d = Date::from_hijri(h.0, h.1, h.2).unwrap();
+            assert_eq!(d.to_string(), g, "{h:?}");
+            assert_eq!(d.to_hijri(), h);
+        }
+        for days in (-400_000..800_000).step_by(331) {
+            let d = Date::from_days(days);
+            let (y, m, dd) = d.to_hijri();
+            assert_eq!(Date::from_hijri(y, m, dd), Some(d), "{d}");
+        }
+        assert_eq!(Date::from_hijri(1445, 2, 30), None);
+        assert_eq!(Date::from_hijri(1445, 13, 1), None);
+        let leap: Vec<i32> = (1..=30).filter(|&y| hijri_is_leap(y)).collect();
+        assert_eq!(leap, [2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29]);
     }
 
     #[test]

@@ -1,191 +1,146 @@
-//! Time expressions: extents over the normalized text and their calendar values.
+//! Time expressions: extents over the normalized tokens and their TIMEX3-style values.
 //!
-//! This first grammar reads the `day month year` shape of news dates (24 فبراير 2022, 13 آذار
-//! مارس 2024 with the paired Levantine and Egyptian names of one month) and `month year`
-//! (آذار مارس 2024), giving ISO 8601 values at the expression's own granularity. Month names
-//! are data (`data/timex/months.tsv`) and match only as whole words.
+//! A small grammar (`data/timex/grammar.txt`, read by [`grammar`]) names the shapes of Arabic
+//! news dates — 24 فبراير 2022; السابع من تشرين الأول أكتوبر عام 2023; 15/3/2024; رمضان 1445 هـ;
+//! يوم الخميس الماضي; يوم 13 الجاري; الأسبوع المقبل; نهاية العام; منذ يومين; العامين الماضيين;
+//! الساعة الثالثة عصرا — over categories that read the word tables of `data/timex/*.tsv`
+//! ([`lexicon`], [`cats`]). Each match fills a [`value::Frame`], which [`value::resolve`] turns
+//! into a value at the expression's own granularity against the reference date.
+//!
+//! ```
+//! use kashif::{date::Date, doc::Doc, timex, Kind};
+//!
+//! let text = "وفي السابع من تشرين الأول أكتوبر عام 2023، وخلال العامين الماضيين";
+//! let doc = Doc::new(text);
+//! let spans = timex::find(&doc, Some("2024-11-15".parse::<Date>().unwrap()));
+//! let got: Vec<(Kind, &str, &str)> =
+//!     spans.iter().map(|s| (s.kind, &text[s.range()], s.value.as_deref().unwrap())).collect();
+//! assert_eq!(got, [
+//!     (Kind::Date, "السابع من تشرين الأول أكتوبر عام 2023", "2023-10-07"),
+//!     (Kind::Duration, "العامين الماضيين", "P2Y"),
+//! ]);
+//! ```
 
+pub mod cats;
+pub mod grammar;
+pub mod lexicon;
+pub mod value;
+
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::date::{days_in_month, Date};
+use crate::date::Date;
 use crate::doc::Doc;
-use crate::fxhash::FxHashMap;
-use crate::normalize::normalize_str;
 use crate::span::{Kind, Span};
-use crate::tokenize::{adjacent, TokenKind};
+use crate::tokenize::TokenKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Calendar {
-    Gregorian,
-    Hijri,
-}
+use cats::Cursor;
+use grammar::{Grammar, Match, RuleKind};
+use lexicon::{Entry, WordCat, LEXICON};
+use value::{resolve, Resolved};
 
-/// The month-name table, keyed by normalized name (one or two words).
-pub struct Months {
-    names: FxHashMap<String, (u8, Calendar)>,
-}
+/// The grammar, read once.
+pub static GRAMMAR: LazyLock<Grammar> =
+    LazyLock::new(|| Grammar::parse(include_str!("../../data/timex/grammar.txt")).unwrap_or_else(|e| panic!("{e}")));
 
-pub static MONTHS: LazyLock<Months> = LazyLock::new(|| {
-    let mut names = FxHashMap::default();
-    for (n, line) in include_str!("../../data/timex/months.tsv").lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        let month = cols.get(1).and_then(|m| m.parse::<u8>().ok());
-        let cal = match cols.get(2).copied() {
-            Some("gregorian") => Some(Calendar::Gregorian),
-            Some("hijri") => Some(Calendar::Hijri),
-            _ => None,
-        };
-        let (Some(month), Some(cal)) = (month, cal) else {
-            panic!("data/timex/months.tsv line {}: {line:?}", n + 1)
-        };
-        names.insert(normalize_str(cols[0]), (month, cal));
-    }
-    Months { names }
-});
+/// How far back, in tokens, a future-tense word puts a weekday after it in the future.
+const FUTURE_WINDOW: usize = 8;
 
-impl Months {
-    /// The month named by tokens `i..` (a two-word name first), and the last token it uses.
-    fn at(&self, doc: &Doc, i: usize) -> Option<(u8, Calendar, usize)> {
-        let toks = &doc.tokens;
-        if toks.get(i)?.kind != TokenKind::Word {
-            return None;
-        }
-        if i + 1 < toks.len() && adjacent(doc.text(), &toks[i], &toks[i + 1]) {
-            let two = format!("{} {}", doc.tok(i), doc.tok(i + 1));
-            if let Some(&(m, c)) = self.names.get(&two) {
-                return Some((m, c, i + 1));
-            }
-        }
-        self.names.get(doc.tok(i)).map(|&(m, c)| (m, c, i))
-    }
-
-    /// A month name, optionally followed by a second name of the same month (تشرين الأول
-    /// أكتوبر), possibly in parentheses.
-    fn paired_at(&self, doc: &Doc, i: usize) -> Option<(u8, Calendar, usize)> {
-        let (m, c, j) = self.at(doc, i)?;
-        let next = j + 1;
-        if next < doc.tokens.len() && adjacent(doc.text(), &doc.tokens[j], &doc.tokens[next]) {
-            if let Some((m2, c2, j2)) = self.at(doc, next) {
-                if m2 == m && c2 == c {
-                    return Some((m, c, j2));
-                }
-            }
-        }
-        if doc.tokens.get(next).is_some_and(|t| doc.tok(next) == "(" && t.start >= doc.tokens[j].end) {
-            if let Some((m2, c2, j2)) = self.at(doc, next + 1) {
-                if m2 == m && c2 == c && doc.tokens.get(j2 + 1).is_some() && doc.tok(j2 + 1) == ")" {
-                    return Some((m, c, j2 + 1));
-                }
-            }
-        }
-        Some((m, c, j))
-    }
-}
-
-fn number(doc: &Doc, i: usize) -> Option<u32> {
-    let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Number || t.end - t.start > 4 {
-        return None;
-    }
-    doc.tok(i).parse().ok()
-}
-
-/// Finds time expressions. `reference` is the article's publication date, against which
-/// relative expressions resolve (none in this first grammar).
-pub fn find(doc: &Doc, _reference: Option<Date>) -> Vec<Span> {
-    let mut out = Vec::new();
-    let toks = &doc.tokens;
+/// Finds the time expressions of a document. `reference` is the article's publication date,
+/// against which relative expressions resolve; without one the unknown parts of a value stay `X`.
+pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
+    let g = &*GRAMMAR;
     let text = doc.text();
+    let mut out = Vec::new();
     let mut i = 0;
-    while i < toks.len() {
-        // [day] month [year]
-        let day = number(doc, i)
-            .filter(|d| (1..=31).contains(d) && i + 1 < toks.len() && adjacent(text, &toks[i], &toks[i + 1]));
-        let month_at = if day.is_some() { i + 1 } else { i };
-        let Some((month, cal, j)) = MONTHS.paired_at(doc, month_at) else {
+    while i < doc.tokens.len() {
+        let t = &doc.tokens[i];
+        let mut best: Option<(Match, usize, Option<Resolved>)> = None;
+        let mut consider = |m: Match, prefix: usize| {
+            if best.as_ref().is_some_and(|(b, _, _)| m.end <= b.end) {
+                return;
+            }
+            let resolved = match g.rules[m.rule].kind {
+                RuleKind::None => None,
+                RuleKind::Span(kind) => {
+                    let future = || future_clause(doc, i);
+                    match resolve_match(&m, kind, reference, future) {
+                        Some(r) => Some(r),
+                        None => return,
+                    }
+                }
+            };
+            best = Some((m, prefix, resolved));
+        };
+        match t.kind {
+            TokenKind::Number => {
+                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i)));
+                for &id in g.candidates_number() {
+                    if let Some(m) = g.match_rule(id, &c) {
+                        consider(m, 0);
+                    }
+                }
+            }
+            _ => {
+                for r in t.proclitics(text) {
+                    let c = Cursor::new(doc, i, r.stem(t, text));
+                    for id in g.candidates_word(&c.stem) {
+                        if let Some(m) = g.match_rule(id, &c) {
+                            consider(m, r.prefix);
+                        }
+                    }
+                }
+            }
+        }
+        let Some((m, prefix, resolved)) = best else {
             i += 1;
             continue;
         };
-        let year = (j + 1 < toks.len() && adjacent(text, &toks[j], &toks[j + 1]))
-            .then(|| number(doc, j + 1))
-            .flatten()
-            .filter(|&y| (1000..=2999).contains(&y) && toks[j + 1].end - toks[j + 1].start == 4);
-        let last = if year.is_some() { j + 1 } else { j };
-        let value = match (cal, day, year) {
-            (Calendar::Gregorian, Some(d), Some(y)) if d as u8 <= days_in_month(y as i32, month) => {
-                Some(format!("{y:04}-{month:02}-{d:02}"))
+        if let Some(r) = resolved {
+            let rule = &g.rules[m.rule];
+            let mut why = format!("{}: {}", rule.name, rule.why);
+            if let Some(e) = m.frame.edge {
+                why.push_str(&format!(" ({})", e.words()));
             }
-            (Calendar::Gregorian, Some(d), None) => Some(format!("XXXX-{month:02}-{d:02}")),
-            (Calendar::Gregorian, None, Some(y)) => Some(format!("{y:04}-{month:02}")),
-            // A month name alone is too often another word (آب is also "father").
-            _ => None,
-        };
-        match value {
-            Some(v) => {
-                let mut span = doc.span(Kind::Date, toks[i].start..toks[last].end, "grammar", "day month year");
-                span.value = Some(v);
-                out.push(span);
-                i = last + 1;
-            }
-            None => i += 1,
+            let mut span = doc.span(r.kind, t.start + prefix..doc.tokens[m.end - 1].end, "grammar", why);
+            span.value = r.value;
+            out.push(span);
         }
+        i = m.end;
     }
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dates(text: &str) -> Vec<(String, String)> {
-        let doc = Doc::new(text);
-        find(&doc, None).into_iter().map(|s| (text[s.range()].to_string(), s.value.unwrap())).collect()
+/// Resolves a match; a Hijri month without a year and without a reference date is still a date,
+/// with no value.
+fn resolve_match(m: &Match, kind: Kind, reference: Option<Date>, future: impl Fn() -> bool) -> Option<Resolved> {
+    let f = &m.frame;
+    if f.hijri_month && f.year.is_none() && reference.is_none() {
+        return Some(Resolved { kind: Kind::Date, value: None });
     }
-
-    macro_rules! dates {
-        ($($text:expr => [$(($ext:expr, $val:expr)),*];)+) => {
-            $(
-                let want: Vec<(String, String)> = vec![$(($ext.to_string(), $val.to_string())),*];
-                assert_eq!(dates($text), want, "in {:?}", $text);
-            )+
-        };
-    }
-
-    #[test]
-    fn day_month_year() {
-        dates! {
-            "بدأت فى 24 فبراير 2022، كان" => [("24 فبراير 2022", "2022-02-24")];
-            "فى ٢٠ يناير ٢٠٢٥" => [("٢٠ يناير ٢٠٢٥", "2025-01-20")];
-            "يوم 7 تشرين الأول أكتوبر 2023" => [("7 تشرين الأول أكتوبر 2023", "2023-10-07")];
-            "في 7 أكتوبر (تشرين الأول) 2023" => [("7 أكتوبر (تشرين الأول) 2023", "2023-10-07")];
-            "في 3 جوان 2021" => [("3 جوان 2021", "2021-06-03")];
-        }
-    }
-
-    #[test]
-    fn month_year_keeps_its_granularity() {
-        dates! {
-            "فى آذار مارس 2024" => [("آذار مارس 2024", "2024-03")];
-            "في يونيو 2019" => [("يونيو 2019", "2019-06")];
-        }
-    }
-
-    #[test]
-    fn month_names_are_whole_words() {
-        dates! {
-            "فى يوم السابع من الشهر" => [];
-            "الآباء 2024" => [];
-            "آب" => [];
-        }
-    }
-
-    #[test]
-    fn day_without_year_stays_partly_unresolved() {
-        dates! {
-            "في 13 مارس" => [("13 مارس", "XXXX-03-13")];
-        }
-    }
+    let needs_tense = f.weekday.is_some() && f.offset.is_none() && f.unit.is_none() && f.ord.is_none();
+    resolve(f, kind, reference, needs_tense && future())
 }
+
+/// Whether a future-tense word (سوف، من المقرر، سيعقد; `FUTURE` in `data/timex/words.tsv`) stands
+/// shortly before token `i` in its sentence.
+fn future_clause(doc: &Doc, i: usize) -> bool {
+    let text = doc.text();
+    for j in (i.saturating_sub(FUTURE_WINDOW)..i).rev() {
+        let t = &doc.tokens[j];
+        let w = doc.tok(j);
+        if t.kind == TokenKind::Punct && matches!(w, "." | "!" | "?" | "؟" | "؛") || text[t.end..doc.tokens[j + 1].start].contains('\n') {
+            return false;
+        }
+        let future = t.proclitics(text).any(|r| {
+            LEXICON.starting(&r.stem(t, text)).iter().any(|p| matches!(p.entry, Entry::Word { cat: WordCat::Future, .. }))
+        });
+        if future {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests;
