@@ -44,7 +44,8 @@ pub struct StepCount {
 }
 
 /// The whole lesson: every step that changed something, in the order of [`Step::ALL`], and the
-/// words that changed (white-space runs are counted but are not words).
+/// words that changed (a change outside words, in white space or punctuation, is counted but
+/// marks no word).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lesson {
     pub steps: Vec<StepCount>,
@@ -70,13 +71,20 @@ pub fn changes(text: &str) -> Vec<Change> {
         .collect()
 }
 
-/// The words of `text`: maximal runs of characters that are not white space.
+/// Whether `c` separates words: white space, and the punctuation of Arabic and Latin text.
+fn separates(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(c, '،' | '؛' | '؟' | '٪' | '٫' | '٬' | '«' | '»' | '“' | '”' | '‘' | '’' | '…' | '–' | '—')
+}
+
+/// The words of `text`: maximal runs of characters that do not separate words.
 fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         let rest = &text[at..];
-        let start = at + rest.find(|c: char| !c.is_whitespace())?;
-        let end = text[start..].find(char::is_whitespace).map_or(text.len(), |i| start + i);
+        let start = at + rest.find(|c: char| !separates(c))?;
+        let end = text[start..].find(separates).map_or(text.len(), |i| start + i);
         at = end;
         Some(start..end)
     })
@@ -170,10 +178,10 @@ mod tests {
     }
 
     #[test]
-    fn words_are_runs_without_white_space() {
-        let text = "  أ ب\u{00A0}ج\n";
+    fn words_are_runs_without_white_space_or_punctuation() {
+        let text = "  أ ب\u{00A0}ج\n«الأوكرانية»، 2% (قال:)";
         let ws: Vec<&str> = words(text).map(|r| &text[r]).collect();
-        assert_eq!(ws, ["أ", "ب", "ج"]);
+        assert_eq!(ws, ["أ", "ب", "ج", "الأوكرانية", "2", "قال"]);
         assert_eq!(words("").count(), 0);
     }
 }
