@@ -304,6 +304,13 @@ export class KashifArticle extends HTMLElement {
     else this.#hidden.add(kind);
     button.setAttribute('aria-pressed', String(!this.#hidden.has(kind)));
     this.#p.article.dataset.hide = [...this.#hidden].join(' ');
+    // The article's tab stop must stay on a mark that is shown.
+    const stop = this.#p.article.querySelector('mark[tabindex="0"]');
+    if (!stop || this.#hidden.has(stop.dataset.kind)) {
+      if (stop) stop.tabIndex = -1;
+      const first = this.#visibleMarks(this.#p.article)[0];
+      if (first) first.tabIndex = 0;
+    }
   }
 
   // ---- the panels
