@@ -293,6 +293,7 @@ export class KashifArticle extends HTMLElement {
           el('span', { className: 'cue' }, info.cue),
         );
         b.addEventListener('click', () => this.#toggleKind(kind, b));
+        b.disabled = !this.#p.lessonView.hidden;
         return b;
       }),
     );
@@ -486,7 +487,8 @@ export class KashifArticle extends HTMLElement {
     this.#p.lessonToggle.textContent = on ? 'Show the marks again' : 'Show the changes in the article';
     this.#p.lessonView.hidden = !on;
     this.#p.article.hidden = on;
-    this.#p.legend.toggleAttribute('data-inactive', on);
+    // The legend does not apply to the lesson view.
+    for (const b of this.#p.legend.querySelectorAll('button')) b.disabled = on;
     if (on) {
       const gen = this.#gen;
       if (!this.#lesson) await this.#loadLesson(gen);

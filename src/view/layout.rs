@@ -102,7 +102,7 @@ impl Layout {
 /// carries. Outer marks open first: by start, then the longest, then the first given.
 pub fn layout(marks: &[Range<usize>], pieces: &[Range<usize>]) -> Layout {
     let mut order: Vec<usize> = (0..marks.len()).filter(|&i| !marks[i].is_empty()).collect();
-    order.sort_by_key(|&i| (marks[i].start, Reverse(marks[i].end), i));
+    order.sort_unstable_by_key(|&i| (marks[i].start, Reverse(marks[i].end), i));
     let mut cuts: Vec<usize> = order.iter().flat_map(|&i| [marks[i].start, marks[i].end]).collect();
     cuts.extend(pieces.iter().flat_map(|p| [p.start, p.end]));
     cuts.sort_unstable();
