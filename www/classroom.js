@@ -97,9 +97,12 @@ export function readValue(value) {
   if (REFS[value]) return REFS[value];
   let m;
   if ((m = value.match(/^(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)(T.*)?$/))) {
+    // Parts the text leaves open (no publication date to resolve against) are X.
     const [y, mo, d] = [m[1], m[2], m[3]].map((p) => (p.includes('X') ? null : +p));
-    const parts = [d ?? 'an unknown day', mo ? MONTHS[mo - 1] : 'of an unknown month', y ?? 'of an unknown year'];
-    return parts.join(' ');
+    const year = y ? ` ${y}` : ', year not given';
+    if (d && mo) return `${d} ${MONTHS[mo - 1]}${year}`;
+    if (d) return `day ${d} of a month not given${y ? `, ${y}` : ''}`;
+    return mo ? `${MONTHS[mo - 1]}${year}, day not given` : 'a day not given';
   }
   if ((m = value.match(/^(\d{4})-(\d{2})$/))) return `${MONTHS[+m[2] - 1]} ${m[1]}`;
   if ((m = value.match(/^(\d{4})-W(\d{2})$/))) return `week ${+m[2]} of ${m[1]}`;

@@ -185,6 +185,8 @@ export class KashifArticle extends HTMLElement {
       if (gen === this.#gen) this.#finish({ error: e.message }, `Could not analyse the article: ${e.message}`);
       return;
     }
+    // Receiving a large result took a task of its own: draw in the next ones.
+    await yieldToPage();
     if (gen !== this.#gen) return;
     this.#showError(null);
     this.#text = text;
@@ -196,8 +198,7 @@ export class KashifArticle extends HTMLElement {
     this.#fillLegend();
     this.#explainNothing();
     const marks = await this.#draw(this.#p.article, this.#view, (i) => this.#spanMark(i), gen);
-    if (marks == null) return;
-    this.#fillPanels();
+    if (marks == null || !(await this.#fillPanels(gen))) return;
     if (this.#p.lessonToggle.getAttribute('aria-pressed') === 'true' || this.#selectedTab() === 'normalization') {
       if (!(await this.#loadLesson(gen))) return;
     }
@@ -248,7 +249,7 @@ export class KashifArticle extends HTMLElement {
         t = performance.now();
       }
     }
-    const first = this.#visibleMarks(container)[0];
+    const first = container.querySelector(this.#navigable());
     if (first) first.tabIndex = 0;
     return made;
   }
@@ -309,23 +310,28 @@ export class KashifArticle extends HTMLElement {
     const stop = this.#p.article.querySelector('mark[tabindex="0"]');
     if (!stop || this.#hidden.has(stop.dataset.kind)) {
       if (stop) stop.tabIndex = -1;
-      const first = this.#visibleMarks(this.#p.article)[0];
+      const first = this.#p.article.querySelector(this.#navigable());
       if (first) first.tabIndex = 0;
     }
   }
 
   // ---- the panels
 
-  #fillPanels() {
+  /** Fills the panels, one per task. Returns false if a newer render took over. */
+  async #fillPanels(gen) {
     const a = this.#view.analysis;
-    this.#fillEntities(a);
-    this.#fillDates(a);
-    this.#fillQuotes(a);
+    for (const fill of [() => this.#fillEntities(a), () => this.#fillDates(a), () => this.#fillQuotes(a)]) {
+      fill();
+      await yieldToPage();
+      if (gen !== this.#gen) return false;
+    }
+    this.#setCount('normalization', null);
     this.#p.bodies.normalization.replaceChildren(
       el('p', {}, 'Kashif matches names and dates on a normalized copy of the text, so that the different spellings of one word meet. The text you read is never changed.'),
       this.#p.lessonToggle,
       el('p', { className: 'muted lesson-table' }, 'Counting the changes…'),
     );
+    return true;
   }
 
   #setCount(tab, n) {
@@ -523,8 +529,13 @@ export class KashifArticle extends HTMLElement {
 
   // ---- marks: keyboard, focus, explanation
 
+  /** The selector of the marks keyboard navigation visits: those of the kinds shown. */
+  #navigable() {
+    return `mark.kashif-mark[tabindex]${[...this.#hidden].map((k) => `:not([data-kind="${CSS.escape(k)}"])`).join('')}`;
+  }
+
   #visibleMarks(container) {
-    return [...container.querySelectorAll('mark.kashif-mark[tabindex]')].filter((m) => !this.#hidden.has(m.dataset.kind) || m.dataset.kind === 'norm');
+    return [...container.querySelectorAll(this.#navigable())];
   }
 
   #onKey(e) {
