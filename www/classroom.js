@@ -217,8 +217,10 @@ export function analysisJson({ analysis, text, date, version }) {
 }
 
 /**
- * The rows explaining span `index`: `[{label, value, lang?, kind?}]` — kind, text, canonical
- * entity, value, speaker, what found it and why, the normalized form.
+ * The rows explaining span `index`: `[{label, value, lang?, note?, entity?}]` — kind, text,
+ * canonical entity (with its number of mentions as a note), value, speaker, what found it and
+ * why, the normalized form. `lang: 'ar'` marks a value that is Arabic text; `entity` an entity
+ * the row can choose.
  */
 export function explainRows(analysis, index) {
   const span = analysis.spans[index];
@@ -226,7 +228,7 @@ export function explainRows(analysis, index) {
   const rows = [{ label: 'Kind', value: `${info.label} (${info.ar}) — ${info.cue}` }];
   rows.push({ label: 'Text', value: clip(span.text), lang: 'ar' });
   const entity = span.entity != null ? analysis.entities[span.entity] : null;
-  if (entity) rows.push({ label: 'Entity', value: `${entity.name} — ${entity.mentions} mention${entity.mentions === 1 ? '' : 's'}`, lang: 'ar', entity: entity.id });
+  if (entity) rows.push({ label: 'Entity', value: entity.name, lang: 'ar', note: plural(entity.mentions, 'mention'), entity: entity.id });
   if (span.value) {
     const words = readValue(span.value);
     rows.push({ label: 'Value', value: words ? `${span.value} — ${words}` : span.value });

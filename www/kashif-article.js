@@ -594,7 +594,8 @@ export class KashifArticle extends HTMLElement {
       'dl',
       {},
       rows.map((r) => {
-        let value = el('span', { lang: r.lang, dir: r.lang === 'ar' ? 'rtl' : null }, r.value);
+        let value = r.lang ? el('bdi', { lang: r.lang }, r.value) : mixed(r.value);
+        if (r.note) value = [value, ` — ${r.note}`];
         if (r.entity != null) {
           const chosen = this.#chosen === r.entity;
           const b = el('button', { type: 'button', className: 'small' }, chosen ? 'Unmark its mentions' : 'Mark all its mentions');

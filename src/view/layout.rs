@@ -127,7 +127,9 @@ pub fn layout(marks: &[Range<usize>], pieces: &[Range<usize>]) -> Layout {
             }
             active.retain(|&m| marks[m].end > a);
             let keep = open.iter().zip(&active).take_while(|(o, a)| o == a).count();
-            out.ops.extend(std::iter::repeat_n(Op::Close, open.len() - keep));
+            for _ in keep..open.len() {
+                out.ops.push(Op::Close);
+            }
             open.truncate(keep);
             if open.len() == active.len() && out.ops.len() > first {
                 if let Some(Op::Text(r)) = out.ops.last_mut() {
@@ -141,8 +143,9 @@ pub fn layout(marks: &[Range<usize>], pieces: &[Range<usize>]) -> Layout {
             }
             out.ops.push(Op::Text(a..b));
         }
-        out.ops.extend(std::iter::repeat_n(Op::Close, open.len()));
-        open.clear();
+        for _ in open.drain(..) {
+            out.ops.push(Op::Close);
+        }
         out.pieces.push(first..out.ops.len());
     }
     out
@@ -176,6 +179,7 @@ pub fn chunks(text: &str, target: usize) -> Vec<Range<usize>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // a list of one mark is meant
 mod tests {
     use super::*;
     use crate::testing::{arabic_text, Rng};
@@ -269,12 +273,12 @@ mod tests {
             // its opens; opens and closes balance inside each piece.
             let mut put = String::new();
             let mut under: Vec<String> = vec![String::new(); marks.len()];
-            for i in 0..pieces.len() {
+            for (i, piece) in pieces.iter().enumerate() {
                 let mut open: Vec<usize> = Vec::new();
                 for op in l.piece(i) {
                     match op {
                         Op::Text(r) => {
-                            assert!(!r.is_empty() && pieces[i].start <= r.start && r.end <= pieces[i].end);
+                            assert!(!r.is_empty() && piece.start <= r.start && r.end <= piece.end);
                             put.push_str(&text[r.clone()]);
                             for &m in &open {
                                 under[m].push_str(&text[r.clone()]);

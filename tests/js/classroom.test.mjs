@@ -123,7 +123,7 @@ test('a span is explained row by row, and knows the spans around it', () => {
       span('date', 10, 12, { value: '2024-03', text: 'مارس 2024', norm: 'مارس 2024' }),
     ],
   };
-  const rows = (i) => Object.fromEntries(C.explainRows(analysis, i).map((r) => [r.label, r.value]));
+  const rows = (i) => Object.fromEntries(C.explainRows(analysis, i).map((r) => [r.label, r.note ? `${r.value} — ${r.note}` : r.value]));
   assert.deepEqual(rows(1), {
     Kind: 'Person (شخص) — solid underline',
     Text: 'روته',
