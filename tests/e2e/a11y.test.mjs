@@ -1,24 +1,16 @@
 // Accessibility: axe-core (npm, injected) finds no violation on the demo or the news page, in
 // every state of the classroom view; and everything works from the keyboard alone, with a
 // visible focus.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launch, newPage, rendered, serve } from './browser.mjs';
+import { axe, newPage, rendered, setup } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const ctx = setup();
 
 test('axe-core finds no violation on the demo page, in every state of the classroom view', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   const states = {};
   states.opened = await axe(page);
@@ -45,8 +37,8 @@ test('axe-core finds no violation on the demo page, in every state of the classr
 
 test('axe-core finds no violation on the news page, marked and plain', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(`${server.url}embed.html`);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(`${ctx.server.url}embed.html`);
   await page.waitForSelector('body[data-kashif="marked"]');
   await rendered(page);
   let v = await axe(page);
@@ -83,8 +75,8 @@ function focused(page) {
 
 test('the classroom view is usable from the keyboard alone, with a visible focus', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate(() => document.activeElement?.blur());
   const tabTo = async (pred, limit = 80) => {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +28,26 @@ export function serve(extra = []) {
 
 export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/**
+ * For a test file: starts the static server (and, with `csp`, a second one serving under the
+ * strict Content-Security-Policy) and the browser before its tests, stops them after. Returns
+ * an object whose `server`, `cspServer` and `browser` are set once the tests run.
+ */
+export function setup({ csp = false } = {}) {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serve();
+    if (csp) ctx.cspServer = await serve(['--csp']);
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    ctx.server?.close();
+    ctx.cspServer?.close();
+  });
+  return ctx;
 }
 
 /** A page that records console errors and page errors into `errors`. */

@@ -1,24 +1,16 @@
 // The demo page in headless Chromium: the example article in the <kashif-article> classroom view,
 // its marks, legend, explanations, panels, normalization view, exports and print layout.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, newPage, rendered, serve, shots, show } from './browser.mjs';
+import { newPage, rendered, setup, shots, show } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const ctx = setup();
 
 /** A fresh demo page with the example article drawn. */
 async function demo(errors) {
-  const page = await newPage(browser, errors);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate(() => document.fonts.ready);
   return page;

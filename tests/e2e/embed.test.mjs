@@ -1,23 +1,15 @@
 // The example news page (www/embed.html): Kashif embedded as a host site would — the story marked
 // in place and restored exactly, a <kashif-article> further down, and the two style worlds kept
 // apart.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, rendered, serve, shots } from './browser.mjs';
+import { newPage, rendered, setup, shots } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const ctx = setup();
 
 async function embed(errors) {
-  const page = await newPage(browser, errors);
-  await page.goto(`${server.url}embed.html`);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(`${ctx.server.url}embed.html`);
   await page.waitForSelector('body[data-kashif="marked"]');
   await rendered(page);
   await page.evaluate(() => document.fonts.ready);
@@ -147,9 +139,9 @@ test("the host's CSS does not reach the widget, and the widget does not restyle 
   const marked = await hostLook(page);
 
   // The same page without Kashif at all.
-  const bare = await newPage(browser, []);
+  const bare = await newPage(ctx.browser, []);
   await bare.route('**/kashif-embed.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export const highlight = () => new Promise(() => {}), unhighlight = highlight;' }));
-  await bare.goto(`${server.url}embed.html`);
+  await bare.goto(`${ctx.server.url}embed.html`);
   await bare.evaluate(() => document.fonts.ready);
   const without = await bare.evaluate(() => document.querySelectorAll('mark.kashif-mark').length);
   const plainLook = await hostLook(bare);

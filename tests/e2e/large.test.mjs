@@ -2,20 +2,12 @@
 // unchanged. The longest main-thread task (PerformanceObserver 'longtask') and the longest gap
 // of a 10 ms heartbeat are measured and reported (node --test prints them as diagnostics and
 // target/large-article.json keeps them); timings are reported, never asserted.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { launch, newPage, rendered, root, serve, shots } from './browser.mjs';
+import { newPage, rendered, root, setup, shots } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const ctx = setup();
 
 /** Starts recording long tasks and heartbeat gaps in the page. */
 function record(page) {
@@ -46,7 +38,7 @@ function stop(page) {
 
 test('a 1 MB article is analysed in a worker and drawn in chunks; the longest main-thread task is reported', async (t) => {
   const errors = [];
-  const page = await newPage(browser, errors);
+  const page = await newPage(ctx.browser, errors);
   await page.addInitScript(() => {
     window.__long = [];
     window.__frames = [];
@@ -58,7 +50,7 @@ test('a 1 MB article is analysed in a worker and drawn in chunks; the longest ma
       for (const e of list.getEntries()) window.__frames.push({ start: e.startTime, duration: e.duration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts: e.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)}`) });
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
 
   // The bundled articles, repeated to 1 MiB of UTF-8, opened as a file.

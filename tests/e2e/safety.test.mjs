@@ -2,21 +2,11 @@
 // closing </kashif-article> inside an article show literally and run nothing — in the element,
 // in the demo's inputs and when marking a host page in place. And the pages work under a strict
 // Content-Security-Policy.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, rendered, serve, shots } from './browser.mjs';
+import { newPage, rendered, setup, shots } from './browser.mjs';
 
-let server, cspServer, browser;
-before(async () => {
-  server = await serve();
-  cspServer = await serve(['--csp']);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-  cspServer?.close();
-});
+const ctx = setup({ csp: true });
 
 // Each payload would set window.pwned if it ever ran.
 const PAYLOADS = [
@@ -38,8 +28,8 @@ function foreign(el) {
 
 test('markup inside an article shows literally in the element and nothing runs', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate((text) => {
     document.querySelector('kashif-article').date = '2024-11-15';
@@ -75,8 +65,8 @@ test('markup inside an article shows literally in the element and nothing runs',
 
 test('a </kashif-article> and markup in a host page\'s element stay inside it as text; scripts and links in its markup do nothing', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(`${server.url}embed.html`);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(`${ctx.server.url}embed.html`);
   await rendered(page);
   const r = await page.evaluate(async (fn) => {
     // The host escapes the article's text in its HTML, as it must.
@@ -109,8 +99,8 @@ test('a </kashif-article> and markup in a host page\'s element stay inside it as
 
 test("the demo's paste box and file input take markup as text", async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(server.url);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('#paste-box summary');
   await page.fill('#paste', ARTICLE);
@@ -128,8 +118,8 @@ test("the demo's paste box and file input take markup as text", async () => {
 
 test('marking a host article in place keeps markup-looking text as text and adds no element but marks', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  await page.goto(`${server.url}embed.html`);
+  const page = await newPage(ctx.browser, errors);
+  await page.goto(`${ctx.server.url}embed.html`);
   await page.waitForSelector('body[data-kashif="marked"]');
   const r = await page.evaluate(async (payloads) => {
     const { highlight, unhighlight } = await import('./kashif-embed.js');
@@ -157,8 +147,8 @@ test('marking a host article in place keeps markup-looking text as text and adds
 
 test('the demo and the news page work under a strict Content-Security-Policy', async () => {
   const errors = [];
-  const page = await newPage(browser, errors);
-  const response = await page.goto(cspServer.url);
+  const page = await newPage(ctx.browser, errors);
+  const response = await page.goto(ctx.cspServer.url);
   assert.equal(response.headers()['content-security-policy'], "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
   await page.waitForSelector('body[data-ready="true"]');
   const demo = await rendered(page);
@@ -195,8 +185,8 @@ test('the demo and the news page work under a strict Content-Security-Policy', a
   assert.equal(refused.length, 2, `only the two probes were refused: ${refused.join('\n')}`);
 
   const embedErrors = [];
-  const embed = await newPage(browser, embedErrors);
-  await embed.goto(`${cspServer.url}embed.html`);
+  const embed = await newPage(ctx.browser, embedErrors);
+  await embed.goto(`${ctx.cspServer.url}embed.html`);
   await embed.waitForSelector('body[data-kashif="marked"]');
   const el = await rendered(embed);
   assert.equal(el.where, 'worker');
