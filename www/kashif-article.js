@@ -53,7 +53,6 @@ export class KashifArticle extends HTMLElement {
   #lesson = null; // {steps, words, ops, pieces} of the text shown, once asked for
   #hidden = new Set();
   #chosen = null; // the chosen entity's id
-  #current = null; // the explained mark's span index
 
   constructor() {
     super();
@@ -193,7 +192,6 @@ export class KashifArticle extends HTMLElement {
     this.#view = job.result;
     this.#lesson = null;
     this.#chosen = null;
-    this.#current = null;
     const t0 = performance.now();
     this.#fillLegend();
     this.#explainNothing();
@@ -581,7 +579,6 @@ export class KashifArticle extends HTMLElement {
 
   #markCurrent(index) {
     for (const m of this.#p.article.querySelectorAll('mark.kashif-current')) m.classList.remove('kashif-current');
-    this.#current = index;
     if (index != null) for (const m of this.#p.article.querySelectorAll(`mark[data-span="${index}"]`)) m.classList.add('kashif-current');
   }
 
