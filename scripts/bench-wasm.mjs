@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Reports the wasm module's size (raw and gzipped) and the median milliseconds per analyze()
-// call on the example article inside headless Chromium. Build first (scripts/build-wasm.sh).
+// call on the example article inside headless Chromium, per view() (the analysis laid out in
+// chunks, what <kashif-article> asks its worker for) and per highlight() of the example news
+// page's story in place. Build first (scripts/build-wasm.sh).
 //
 //   node scripts/bench-wasm.mjs [--runs N]
 import { readFileSync } from 'node:fs';
@@ -21,17 +23,45 @@ try {
   const r = await page.evaluate(async (runs) => {
     const { analyze, seeds } = await import('./pkg/kashif.js');
     const seed = seeds()[0];
+    const { view } = await import('./pkg/kashif.js');
+    const time = (f) => {
+      const times = [];
+      for (let i = 0; i < 10; i++) f(); // warm up
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        f();
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)] };
+    };
+    return {
+      analyze: time(() => analyze(seed.text, { date: seed.date })),
+      view: time(() => view(seed.text, { date: seed.date })),
+      chars: seed.text.length,
+      ua: navigator.userAgent,
+    };
+  }, runs);
+  const ua = r.ua.match(/(Headless)?Chrome\/[\d.]+/)[0];
+  const line = (what, t) => `${what}: median ${t.median.toFixed(3)} ms, p90 ${t.p90.toFixed(3)} ms over ${runs} runs`;
+  console.log(line(`analyze() on the example article (${r.chars} UTF-16 units) in ${ua}`, r.analyze));
+  console.log(line('view() on the same article', r.view));
+
+  await page.goto(`${server.url}embed.html`);
+  await page.waitForSelector('body[data-kashif="marked"]');
+  const h = await page.evaluate(async (runs) => {
+    const { highlight } = await import('./pkg/kashif.js');
+    const story = document.getElementById('story-body');
     const times = [];
-    for (let i = 0; i < 10; i++) analyze(seed.text, { date: seed.date }); // warm up
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      analyze(seed.text, { date: seed.date });
+      highlight(story, { date: '2024-11-15' }); // restores the story first, then marks it again
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    return { median: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], chars: seed.text.length, ua: navigator.userAgent };
+    return { median: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], chars: story.textContent.length, marks: story.querySelectorAll('mark.kashif-mark').length };
   }, runs);
-  console.log(`analyze() on the example article (${r.chars} UTF-16 units) in ${r.ua.match(/(Headless)?Chrome\/[\d.]+/)[0]}: median ${r.median.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms over ${runs} runs`);
+  console.log(line(`highlight() of the example news story in place (${h.chars} UTF-16 units, ${h.marks} marks)`, h));
 } finally {
   await browser.close();
   server.close();

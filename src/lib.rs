@@ -32,6 +32,7 @@ pub mod span;
 pub mod testing;
 pub mod timex;
 pub mod tokenize;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const pkg = new URL('../../www/pkg/', import.meta.url);
-const { default: init, analyze, seeds, version } = await import(new URL('kashif.js', pkg));
+const { default: init, analyze, lesson, normalize, seeds, version, view } = await import(new URL('kashif.js', pkg));
 await init({ module_or_path: readFileSync(fileURLToPath(new URL('kashif_bg.wasm', pkg))) });
 
 const cargoVersion = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8').match(/^version = "(.+)"/m)[1];
@@ -69,4 +69,69 @@ test('lone surrogates keep UTF-16 offsets aligned', () => {
   const text = '\uD800 روسيا \uDC00 وأوكرانيا';
   const out = analyze(text);
   assert.deepEqual(out.spans.map((s) => text.slice(s.start, s.end)), ['روسيا', 'أوكرانيا']);
+});
+
+/** Follows a layout's ops (see src/view/layout.rs) over `text`: the text put and each mark's text. */
+function follow(text, { ops, pieces }) {
+  let put = '';
+  const marks = new Map();
+  for (let p = 0; p < pieces.length; p += 2) {
+    const open = [];
+    for (let i = pieces[p]; i < pieces[p + 1]; ) {
+      if (ops[i] === 0) {
+        const t = text.slice(ops[i + 1], ops[i + 2]);
+        put += t;
+        for (const m of open) marks.set(m, (marks.get(m) ?? '') + t);
+        i += 3;
+      } else if (ops[i] === 1) {
+        open.push(ops[i + 1]);
+        i += 2;
+      } else {
+        assert.ok(open.pop() !== undefined, 'a close has an open');
+        i += 1;
+      }
+    }
+    assert.equal(open.length, 0, `piece ${p / 2} is balanced`);
+  }
+  return { put, marks };
+}
+
+test('view() lays the analysis out over chunks: every chunk rebuilds the text, every span its marks', () => {
+  const seed = seeds()[0];
+  // Long enough for several 16 KiB chunks, with an emoji before the spans to count UTF-16 units.
+  const text = `😀 ${seed.text}\n\n`.repeat(4);
+  const v = view(text, { date: seed.date });
+  assert.ok(v.ops instanceof Uint32Array && v.pieces instanceof Uint32Array);
+  assert.deepEqual(v.analysis, analyze(text, { date: seed.date }));
+  assert.ok(v.pieces.length / 2 >= 3, `${v.pieces.length / 2} chunks`);
+  const { put, marks } = follow(text, v);
+  assert.equal(put, text);
+  assert.equal(marks.size, v.analysis.spans.length);
+  for (const [i, t] of marks) assert.equal(t, v.analysis.spans[i].text);
+  assert.throws(() => view(text, { date: 'soon' }), /bad date "soon"/);
+  assert.deepEqual(view('', {}).pieces, new Uint32Array());
+});
+
+test('normalize() says what each character became, in UTF-16 offsets of the original', () => {
+  const text = '😀 فِى ١٣ أيار';
+  const n = normalize(text);
+  assert.equal(n.text, '😀 في 13 ايار');
+  assert.deepEqual(n.changes.map((c) => [text.slice(c.start, c.end), c.from, c.to, c.step]), [
+    ['\u0650', '\u0650', '', 'diacritics'],
+    ['ى', 'ى', 'ي', 'alef_maksura'],
+    ['١', '١', '1', 'digits'],
+    ['٣', '٣', '3', 'digits'],
+    ['أ', 'أ', 'ا', 'alef'],
+  ]);
+});
+
+test('lesson() counts the changes per step and lays the changed words out as marks', () => {
+  const text = 'فى الأمم المتحدة يوم ١٣ أيار، قال الرئيـــس.';
+  const l = lesson(text);
+  assert.deepEqual(l.steps.map((s) => [s.step, s.count]), [['alef', 2], ['alef_maksura', 1], ['teh_marbuta', 1], ['yeh_hamza', 1], ['tatweel', 3], ['digits', 2]]);
+  assert.deepEqual(l.steps.find((s) => s.step === 'alef').examples, [{ text: 'الأمم', norm: 'الامم' }, { text: 'أيار', norm: 'ايار' }]);
+  const { put, marks } = follow(text, l);
+  assert.equal(put, text);
+  assert.equal(l.words, marks.size);
+  assert.deepEqual([...marks.values()], ['فى', 'الأمم', 'المتحدة', '١٣', 'أيار', 'الرئيـــس']);
 });
