@@ -261,3 +261,39 @@ fn quotations_slice_back_to_the_original_with_marks_and_emoji_before_them() {
     check! { Quote; text => [("سنرد على التهديد", "فلاديمير بوتين")]; }
     check! { Reported; text => [("أن الغرب يماطل.", "فلاديمير بوتين")]; }
 }
+
+#[test]
+fn any_arrangement_of_cues_marks_and_labels_is_analysed_soundly() {
+    use kashif::testing::Rng;
+    const PIECES: &[&str] = &[
+        "قال", "وقال", "فقال", "أكدت", "مضيفا", "بالقول", "يقول", "وجاء", "إن", "أن", "بأن", "إلى", "عبر", "بحسب", "أيضا",
+        "بوتين", "مارك روته", "الأمين العام", "أمينه", "الحلف", "نحن", "لدينا", "عقدنا", "أولا", "ثانيا", "1", "2", ":", ":",
+        "«", "»", "“", "”", "\"", "*", "-", "،", ".", "..", "؟", "\n", "\n", " ", " ", " ", "😀", "\u{064E}", "\u{0640}",
+    ];
+    let mut rng = Rng::new(5);
+    for round in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..1 + round % 60 {
+            text.push_str(*rng.pick(PIECES));
+            if rng.below(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Doc::new(&text);
+        let (mut spans, ents) = entities::analyze(&doc);
+        if let (Some(start), true) = (text.find("الأمين العام"), !ents.is_empty()) {
+            let mut role = Span::new(Kind::Role, start, start + "الأمين العام".len(), "rule", "test");
+            role.entity = Some(rng.below(ents.len()));
+            spans.push(role);
+            spans.sort_by_key(|s| s.start);
+        }
+        for s in quotes::find(&doc, &spans, &ents) {
+            assert!(s.start < s.end && s.end <= text.len(), "{s:?} in {text:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} in {text:?}");
+            assert!(matches!(s.kind, Kind::Quote | Kind::Cue | Kind::Reported), "{s:?}");
+            let who = s.speaker.as_ref().unwrap_or_else(|| panic!("no speaker field on {s:?} in {text:?}"));
+            assert!(who.entity.is_none_or(|e| e < ents.len()), "{s:?}");
+            assert!(!text[s.start..s.end].trim().is_empty());
+        }
+    }
+}
