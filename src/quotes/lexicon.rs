@@ -39,6 +39,7 @@ pub static LEXICON: LazyLock<Lexicon> =
 
 /// Which form of a cue a word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Tense {
     /// A narrator's past tense (قال، أكدت).
     Past,
@@ -51,6 +52,8 @@ pub enum Tense {
 }
 
 impl Tense {
+    const ALL: [Tense; 4] = [Tense::Past, Tense::Present, Tense::Participle, Tense::Noun];
+
     pub fn name(self) -> &'static str {
         match self {
             Tense::Past => "past",
@@ -79,8 +82,21 @@ pub struct CueForm {
     pub tense: Tense,
 }
 
-/// The class of a function word (see `data/quotes/words.tsv` for each).
+impl CueForm {
+    /// Packed into one number for the table (the tables of this crate share one map type, which
+    /// keeps the WebAssembly module small).
+    fn pack(self) -> u32 {
+        (self.verb as u32) << 2 | self.tense as u32
+    }
+
+    fn unpack(n: u32) -> CueForm {
+        CueForm { verb: (n >> 2) as usize, tense: Tense::ALL[(n & 3) as usize] }
+    }
+}
+
+/// The class of a function word (`data/quotes/README.md` describes each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Class {
     Comp,
     Prep,
@@ -93,6 +109,22 @@ pub enum Class {
     Through,
     Source,
     NotFirst,
+}
+
+impl Class {
+    const ALL: [Class; 11] = [
+        Class::Comp,
+        Class::Prep,
+        Class::Filler,
+        Class::Particle,
+        Class::Pronoun,
+        Class::First,
+        Class::Clause,
+        Class::Label,
+        Class::Through,
+        Class::Source,
+        Class::NotFirst,
+    ];
 }
 
 /// A line of the data that could not be read.
@@ -113,8 +145,10 @@ impl std::fmt::Display for DataError {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub verbs: Vec<Verb>,
-    forms: FxHashMap<String, CueForm>,
-    words: FxHashMap<String, Class>,
+    /// Packed [`CueForm`]s.
+    forms: FxHashMap<String, u32>,
+    /// [`Class`] numbers.
+    words: FxHashMap<String, u32>,
 }
 
 /// The data lines of a file: (line number, tab-separated fields), comments and blanks skipped.
@@ -166,7 +200,7 @@ impl Lexicon {
                 match flag {
                     "weak" => verb.weak = true,
                     "impersonal" => verb.impersonal = true,
-                    other => return Err(err(format!("unknown flag {other:?}"))),
+                    other => return Err(err(format!("unknown flag “{other}”"))),
                 }
             }
             let weak = verb.weak;
@@ -174,7 +208,7 @@ impl Lexicon {
             let id = lex.verbs.len() - 1;
             for (form, tense) in inflect(&past, &present, &participle, weak) {
                 // The first verb to claim a form keeps it (ورد "it came" and رد "replied" share يرد).
-                lex.forms.entry(form).or_insert(CueForm { verb: id, tense });
+                lex.forms.entry(form).or_insert(CueForm { verb: id, tense }.pack());
             }
         }
         for (line, f) in rows(words) {
@@ -194,17 +228,17 @@ impl Lexicon {
                 Some("noun") => {
                     lex.verbs.push(Verb { lemma: f[0].to_string(), weak: false, impersonal: false });
                     let form = CueForm { verb: lex.verbs.len() - 1, tense: Tense::Noun };
-                    lex.forms.insert(normalize_str(f[0]), form);
+                    lex.forms.insert(normalize_str(f[0]), form.pack());
                     continue;
                 }
-                other => return Err(err(format!("unknown class {other:?}"))),
+                other => return Err(err(format!("unknown class “{}”", other.unwrap_or_default()))),
             };
             let key = normalize_str(f[0]);
             if key.is_empty() || key.split(' ').count() > 2 {
                 return Err(err("expected a word or a two-word phrase".into()));
             }
-            if lex.words.insert(key, class).is_some_and(|old| old != class) {
-                return Err(err(format!("{:?} is listed in two classes", f[0])));
+            if lex.words.insert(key, class as u32).is_some_and(|old| old != class as u32) {
+                return Err(err(format!("“{}” is listed in two classes", f[0])));
             }
         }
         Ok(lex)
@@ -212,12 +246,12 @@ impl Lexicon {
 
     /// The cue form a normalized word is, if any.
     pub fn cue(&self, word: &str) -> Option<CueForm> {
-        self.forms.get(word).copied()
+        self.forms.get(word).map(|&n| CueForm::unpack(n))
     }
 
     /// The class of a normalized word or two-word phrase, if any.
     pub fn class(&self, word: &str) -> Option<Class> {
-        self.words.get(word).copied()
+        self.words.get(word).map(|&n| Class::ALL[n as usize])
     }
 
     /// The class of the function word or two-word phrase at token `i` of a document, and how
@@ -287,6 +321,17 @@ mod tests {
             assert_eq!((lex.verbs[f.verb].lemma.as_str(), f.tense), (lemma, tense), "{word}");
         }
         assert!(lex.verbs.iter().any(|v| v.lemma == "جاء" && v.weak && v.impersonal));
+    }
+
+    #[test]
+    fn packed_numbers_read_back() {
+        for (i, c) in Class::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
+        for (i, t) in Tense::ALL.iter().enumerate() {
+            let f = CueForm { verb: 41, tense: *t };
+            assert_eq!((*t as usize, CueForm::unpack(f.pack())), (i, f));
+        }
     }
 
     #[test]

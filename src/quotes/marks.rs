@@ -88,9 +88,12 @@ impl Marks {
                 _ => {}
             }
         }
-        pairs.sort_by_key(|p| (p.open, std::cmp::Reverse(p.close)));
-        let mut outer: Vec<Pair> = Vec::with_capacity(pairs.len());
-        for p in pairs {
+        // The outermost pairs, in order: a sweep over the opening marks (each opens one pair).
+        let opening: FxHashMap<u32, u32> = pairs.iter().enumerate().map(|(k, p)| (p.open as u32, k as u32)).collect();
+        let mut outer: Vec<Pair> = Vec::new();
+        for i in 0..doc.tokens.len() {
+            let Some(&k) = opening.get(&(i as u32)) else { continue };
+            let p = pairs[k as usize];
             if outer.last().is_none_or(|o| p.open >= o.end()) && p.close > p.open + 1 {
                 outer.push(p);
             }

@@ -82,19 +82,19 @@ pub fn by_words(words: &str) -> Speaker {
 }
 
 impl Mentions {
-    /// Indexes the entity spans that can speak: people, organizations, places and roles.
+    /// Indexes the entity spans that can speak: people, organizations, places and roles. The
+    /// spans come sorted by start (one out of order is placed by a binary search).
     pub fn new(doc: &Doc, spans: &[Span], entities: &[Entity]) -> Mentions {
         let toks = &doc.tokens;
-        // The original range of each token, read as the spans (sorted by start) are walked.
+        // The original range of each token, read as the spans are walked.
         let orig = |k: usize| doc.norm.original_range(toks[k].range());
-        let mut speaking: Vec<&Span> = spans
-            .iter()
-            .filter(|s| matches!(s.kind, Kind::Person | Kind::Organization | Kind::Location | Kind::Role) && s.start < s.end)
-            .collect();
-        speaking.sort_by_key(|s| s.start);
-        let mut list = Vec::new();
-        let mut k = 0;
-        for s in speaking {
+        let mut list: Vec<Mention> = Vec::new();
+        let (mut k, mut prev) = (0, 0);
+        for s in spans.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Organization | Kind::Location | Kind::Role)) {
+            if s.start < prev {
+                k = toks.partition_point(|t| doc.norm.original_range(t.range()).end <= s.start);
+            }
+            prev = s.start;
             while k < toks.len() && orig(k).end <= s.start {
                 k += 1;
             }
@@ -110,23 +110,29 @@ impl Mentions {
             let speaker = s.entity.and_then(|id| entity_speaker(id, entities)).unwrap_or_else(words);
             list.push(Mention { first, last: end - 1, kind: s.kind, speaker });
         }
-        list.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
         // A role the entity stage left unlinked takes the holder of an earlier, linked mention
         // of the very same role (all its words).
-        let mut holders: FxHashMap<String, Speaker> = FxHashMap::default();
-        for m in list.iter_mut().filter(|m| m.kind == Kind::Role) {
-            let Some(key) = role_key(doc, m.first, m.last - m.first + 1) else { continue };
-            if m.speaker.entity.is_some() {
-                holders.insert(key, m.speaker.clone());
-            } else if let Some(s) = holders.get(&key) {
-                m.speaker = s.clone();
+        let mut holders: FxHashMap<String, u32> = FxHashMap::default();
+        for m in 0..list.len() {
+            if list[m].kind != Kind::Role {
+                continue;
+            }
+            let Some(key) = role_key(doc, list[m].first, list[m].last - list[m].first + 1) else { continue };
+            if list[m].speaker.entity.is_some() {
+                holders.insert(key, m as u32);
+            } else if let Some(&h) = holders.get(&key) {
+                list[m].speaker = list[h as usize].speaker.clone();
             }
         }
-        let mut starts = FxHashMap::default();
+        let mut starts: FxHashMap<u32, u32> = FxHashMap::default();
         let mut ends: FxHashMap<u32, u32> = FxHashMap::default();
         for (k, m) in list.iter().enumerate() {
-            starts.entry(m.first as u32).or_insert(k as u32);
-            // The longest mention ending at a token: a role over the organization inside it.
+            // The longest mention starting or ending at a token: a role over the organization
+            // inside it.
+            let s = starts.entry(m.first as u32).or_insert(k as u32);
+            if list[*s as usize].last < m.last {
+                *s = k as u32;
+            }
             let e = ends.entry(m.last as u32).or_insert(k as u32);
             if list[*e as usize].first > m.first {
                 *e = k as u32;
@@ -180,7 +186,8 @@ pub fn role_key(doc: &Doc, first: usize, words: usize) -> Option<String> {
 /// The roles seen so far, by head words, for later bare or possessive mentions of them.
 #[derive(Default)]
 pub struct RoleMemory {
-    by_key: FxHashMap<String, Speaker>,
+    /// The latest role mention (its index) under each key.
+    by_key: FxHashMap<String, u32>,
     /// How many mentions (in order) have been looked at.
     seen: usize,
 }
@@ -189,18 +196,18 @@ impl RoleMemory {
     /// Takes in every role that ends before token `upto` (calls come with `upto` rising, so
     /// each mention is looked at once).
     pub fn advance(&mut self, ctx: &Ctx, upto: usize) {
-        for m in &ctx.who.list[self.seen..] {
-            if m.last >= upto {
-                break;
-            }
+        let list = &ctx.who.list;
+        while let Some(m) = list.get(self.seen).filter(|m| m.last < upto) {
+            let index = self.seen as u32;
             self.seen += 1;
             if m.kind != Kind::Role {
                 continue;
             }
             if let Some(k) = role_key(ctx.doc, m.first, (m.last - m.first + 1).min(2)) {
-                let keep = self.by_key.get(&k).is_some_and(|s| s.entity.is_some()) && m.speaker.entity.is_none();
+                // An unlinked mention does not hide a linked one under the same key.
+                let keep = self.by_key.get(&k).is_some_and(|&h| list[h as usize].speaker.entity.is_some()) && m.speaker.entity.is_none();
                 if !keep {
-                    self.by_key.insert(k, m.speaker.clone());
+                    self.by_key.insert(k, index);
                 }
             }
         }
@@ -208,9 +215,11 @@ impl RoleMemory {
 
     /// The speaker of an earlier role whose head words are those at token `i`: two words when
     /// a second word follows in the same phrase, else one.
-    pub fn recall(&self, doc: &Doc, i: usize) -> Option<Speaker> {
+    pub fn recall(&self, ctx: &Ctx, i: usize) -> Option<Speaker> {
+        let doc = ctx.doc;
         let two = i + 1 < doc.tokens.len() && adjacent(doc.text(), &doc.tokens[i], &doc.tokens[i + 1]) && !closed_word(doc, i + 1);
-        self.by_key.get(&role_key(doc, i, if two { 2 } else { 1 })?).cloned()
+        let &h = self.by_key.get(&role_key(doc, i, if two { 2 } else { 1 })?)?;
+        Some(ctx.who.list[h as usize].speaker.clone())
     }
 }
 
@@ -283,7 +292,7 @@ pub fn after(ctx: &Ctx, roles: &RoleMemory, cue: &Cue, end: usize) -> Who {
             break;
         }
     }
-    match roles.recall(doc, j) {
+    match roles.recall(ctx, j) {
         Some(s) => Who::Named(s, "a role named earlier, after the cue"),
         None => Who::Unnamed,
     }
@@ -330,7 +339,7 @@ pub fn through(ctx: &Ctx, roles: &RoleMemory, from: usize, end: usize) -> Option
                     if let Some((s, _)) = speaker_at(ctx, k) {
                         return Some(s);
                     }
-                    if let Some(s) = roles.recall(ctx.doc, k) {
+                    if let Some(s) = roles.recall(ctx, k) {
                         return Some(s);
                     }
                 }
