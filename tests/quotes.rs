@@ -70,6 +70,8 @@ fn each_cue_verb_introduces_colon_speech() {
         "بلينكن أكد: واشنطن ملتزمة." => [("واشنطن ملتزمة.", "أنتوني بلينكن")];
         "غالانت، صرح: الجبهة الشمالية هادئة." => [("الجبهة الشمالية هادئة.", "يوآف غالانت")];
         "وقال وزير الخارجية سامح شكري في مؤتمر صحفي: القاهرة تتحرك." => [("القاهرة تتحرك.", "سامح شكري")];
+        // A spokesman is not the one they speak for.
+        "وقال المتحدث باسم الرئيس بوتين: لا تعليق." => [("لا تعليق.", NOBODY)];
     }
 }
 
@@ -88,6 +90,8 @@ fn cue_words_get_their_own_spans() {
 fn passages_in_quotation_marks() {
     check! { Quote;
         "قال بوتين إن «الغرب لا يريد السلام»." => [("الغرب لا يريد السلام", "فلاديمير بوتين")];
+        // Who is spoken to is not the speaker.
+        "وقال لبوتين: «نحن لا نثق بالوعود»." => [("نحن لا نثق بالوعود", NOBODY)];
         "كشفت فون دير لاين في بيان: «سنقدم حزمة مساعدات جديدة» للحكومة." => [("سنقدم حزمة مساعدات جديدة", "أورسولا فون دير لاين")];
         "«لن نقبل بأي تسوية على حساب أرضنا»، قال زيلينسكي للصحفيين." => [("لن نقبل بأي تسوية على حساب أرضنا", "فولوديمير زيلينسكي")];
         "«الحرب يجب أن تنتهي الآن»، بحسب غوتيريش." => [("الحرب يجب أن تنتهي الآن", "أنطونيو غوتيريش")];
@@ -156,6 +160,8 @@ fn colon_speech_runs_over_paragraphs_while_the_speaker_keeps_talking() {
         "وقال زيلينسكي في كلمة مصورة:\nنحن لن نستسلم.\nلدينا جيش قوي وشعب صامد.\nوتأتي تصريحات الرئيس بعد هجوم واسع." =>
             [("نحن لن نستسلم.\nلدينا جيش قوي وشعب صامد.", "فولوديمير زيلينسكي")];
         "قال شولتس: ألمانيا ستواصل الدعم.\nوكانت برلين قد أرسلت دبابات." => [("ألمانيا ستواصل الدعم.", "أولاف شولتس")];
+        // The line after a colon that ends its line is the words, however short.
+        "وسئل ماكرون عن الاقتراح فقال:\nمستحيل\nوانتهى اللقاء." => [("مستحيل", "إيمانويل ماكرون")];
         // A heading ends them.
         "وقال بوريل:\nعلينا أن نتحرك بسرعة.\n*ردود الفعل الدولية\nلدينا أسبوع واحد." => [("علينا أن نتحرك بسرعة.", "جوزيب بوريل")];
         // A new attribution ends them, in the next paragraph or the next sentence.
@@ -201,6 +207,10 @@ fn a_cue_without_a_subject_carries_the_previous_speaker() {
             [("الحلف قوي.", "ينس ستولتنبرغ"), ("لدينا قدرات كبيرة.", "ينس ستولتنبرغ")];
         "وفي كلمة أمام الجمعية، قال بايدن: نحن معكم.\nوفي ختام كلمته قال: شكرا لكم." =>
             [("نحن معكم.", "جو بايدن"), ("شكرا لكم.", "جو بايدن")];
+        // With no earlier cue in the sentence, the person the sentence names, unless a
+        // preposition governs them.
+        "قال بايدن: نعم.\nوخلال زيارة ماكرون إلى برلين قال: أوروبا موحدة." => [("نعم.", "جو بايدن"), ("أوروبا موحدة.", "إيمانويل ماكرون")];
+        "قال بايدن: نعم.\nوفي لقاء مع ماكرون قال: أوروبا شريك." => [("نعم.", "جو بايدن"), ("أوروبا شريك.", "جو بايدن")];
         // Too far from the last attribution, or an impersonal cue: no one.
         "قال بايدن: نعم.\nوصل الوفد.\nبدأت المحادثات.\nانتهت الجلسة.\nوقال: الاتفاق قريب." => [("نعم.", "جو بايدن"), ("الاتفاق قريب.", NOBODY)];
         "قال بايدن: نعم.\nوجاء في البيان: الاتفاق قريب." => [("نعم.", "جو بايدن"), ("الاتفاق قريب.", NOBODY)];
@@ -274,7 +284,7 @@ fn any_arrangement_of_cues_marks_and_labels_is_analysed_soundly() {
     for round in 0..3000 {
         let mut text = String::new();
         for _ in 0..1 + round % 60 {
-            text.push_str(*rng.pick(PIECES));
+            text.push_str(PIECES[rng.below(PIECES.len())]);
             if rng.below(3) > 0 {
                 text.push(' ');
             }
@@ -292,7 +302,7 @@ fn any_arrangement_of_cues_marks_and_labels_is_analysed_soundly() {
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} in {text:?}");
             assert!(matches!(s.kind, Kind::Quote | Kind::Cue | Kind::Reported), "{s:?}");
             let who = s.speaker.as_ref().unwrap_or_else(|| panic!("no speaker field on {s:?} in {text:?}"));
-            assert!(who.entity.is_none_or(|e| e < ents.len()), "{s:?}");
+            assert!(who.entity.map_or(true, |e| e < ents.len()), "{s:?}");
             assert!(!text[s.start..s.end].trim().is_empty());
         }
     }

@@ -81,7 +81,7 @@ fn names_speaker(ctx: &Ctx, i: usize, speaker: Option<usize>) -> bool {
 pub fn run(ctx: &Ctx, start: usize, speaker: Option<usize>) -> Run {
     let (doc, layout) = (ctx.doc, &ctx.layout);
     let n = doc.tokens.len();
-    if start >= n || layout.is_para_start(start) && layout.para(start).heading {
+    if start >= n {
         return Run { items: Vec::new(), end: start, paras: 0 };
     }
     let (mut items, mut item, mut i) = (Vec::new(), start, start);

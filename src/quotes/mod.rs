@@ -4,9 +4,11 @@
 //! after a speech cue (قال إن «…»، كشفت في بيان: «…»), or a short phrase of someone's own words
 //! inside their indirect speech (مؤكدا أن ذلك يستدعي «ردا حازما»). And colon speech: a speech
 //! cue and a colon (قال:، وأضاف «روته»:، فقال:) followed by the words, often over several
-//! paragraphs and list items (* أولا: … ثانيا: …), until the narrative resumes. Both give a
-//! `quote` span over the words (without the marks) and a `cue` span over the cue word; indirect
-//! speech (قال إن …، أشار إلى أن …) gives a `reported` span. Each carries its speaker.
+//! paragraphs and list items (* أولا: … ثانيا: …), until the narrative resumes; headlines and
+//! summaries also quote with a bare name and a colon (بوتين: …). Both shapes give a `quote` span
+//! over the words (without the marks) and a `cue` span over the cue word; indirect speech (قال
+//! إن …، أشار إلى أن …) gives a `reported` span. Each carries its speaker, or says that no
+//! speaker can be attributed (`entity` and `name` null) rather than guess.
 //!
 //! The stage walks the tokens once, left to right:
 //!
@@ -304,14 +306,7 @@ impl Pass<'_, '_, '_> {
         let ctx = self.ctx;
         self.roles.advance(ctx, cue.tok);
         if sentence_level(cue) {
-            let sent = ctx.layout.sent_of(cue.tok);
-            if let Some(l) = self.last.as_ref().filter(|l| l.sent == sent) {
-                return (l.speaker.clone(), "the subject of the sentence's earlier cue");
-            }
-            if let Some(s) = in_sentence(ctx, cue.tok) {
-                return (s, "the first person the sentence names");
-            }
-            return self.carried(cue);
+            return self.subjectless(cue);
         }
         let mut who = before(ctx, cue);
         if !matches!(who, Who::Named(..)) {
@@ -332,8 +327,26 @@ impl Pass<'_, '_, '_> {
         match who {
             Who::Named(s, how) => (s, how),
             Who::Unnamed => (nobody(), "a subject no mention names: not attributed"),
-            Who::Absent => self.carried(cue),
+            Who::Absent => self.subjectless(cue),
         }
+    }
+
+    /// The speaker of a cue with no subject of its own: that of the sentence's earlier cue
+    /// («روته» أقر بأن … فقال:), else the first person the sentence names (وسئل ماكرون عن …
+    /// فقال:), else the previous attribution's.
+    fn subjectless(&self, cue: &Cue) -> (Speaker, &'static str) {
+        let ctx = self.ctx;
+        let sent = ctx.layout.sent_of(cue.tok);
+        if let Some(l) = self.last.as_ref().filter(|l| l.sent == sent) {
+            return (l.speaker.clone(), "the subject of the sentence's earlier cue");
+        }
+        if cue.impersonal() {
+            return (nobody(), "an impersonal cue: not attributed");
+        }
+        if let Some(s) = in_sentence(ctx, cue.tok) {
+            return (s, "the first person the sentence names");
+        }
+        self.carried(cue)
     }
 
     /// The speaker carried over from the previous attribution to a cue with no subject.

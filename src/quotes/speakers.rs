@@ -16,9 +16,10 @@
 //!
 //! A subject the text gives but no mention names (وقال مصدر مطلع:) leaves the speaker
 //! unattributed rather than guessed. A role span linked to no entity takes the holder of an
-//! earlier linked mention of the same role, or else names the speaker by the role's words. An organization speaking "through" someone (عبر أمينه العام، على لسان وزيرها)
-//! gives way to that someone; a role word with a possessive (أمينه العام) or a bare role
-//! (الأمين العام) is matched to the latest role span with the same two head words.
+//! earlier linked mention of the same role, or else names the speaker by the role's words. An
+//! organization speaking "through" someone (عبر أمينه العام، على لسان وزيرها) gives way to that
+//! someone; a role word with a possessive (أمينه العام) or a bare role (الأمين العام) is matched
+//! to the latest role span with the same head words.
 
 use crate::doc::Doc;
 use crate::fxhash::FxHashMap;
@@ -51,6 +52,8 @@ pub struct Mention {
     pub last: usize,
     pub kind: Kind,
     pub speaker: Speaker,
+    /// Governed by a preposition (مع بايدن، لبوتين): not a subject.
+    pub governed: bool,
 }
 
 /// The mentions of a document that can speak, indexed by first and last token.
@@ -108,7 +111,10 @@ impl Mentions {
             }
             let words = || by_words(doc.original().get(s.range()).unwrap_or_default());
             let speaker = s.entity.and_then(|id| entity_speaker(id, entities)).unwrap_or_else(words);
-            list.push(Mention { first, last: end - 1, kind: s.kind, speaker });
+            let clitic = orig(first).start < s.start
+                && doc.text()[toks[first].start..doc.norm.normalized_offset(s.start).max(toks[first].start)].contains(['ب', 'ل', 'ك']);
+            let governed = clitic || governed_at(doc, first);
+            list.push(Mention { first, last: end - 1, kind: s.kind, speaker, governed });
         }
         // A role the entity stage left unlinked takes the holder of an earlier, linked mention
         // of the very same role (all its words).
@@ -223,13 +229,16 @@ impl RoleMemory {
     }
 }
 
-/// A person named at token `i`, read through an apposition: a role followed by the name of its
-/// holder (الأمين العام للحلف «مارك روته») is that person.
+/// The one named at token `i`, unless a preposition governs it, read through an apposition: a
+/// role followed by the name of its holder (الأمين العام للحلف «مارك روته») is that person.
 pub fn speaker_at(ctx: &Ctx, i: usize) -> Option<(Speaker, usize)> {
+    if governed_at(ctx.doc, i) {
+        return None;
+    }
     if let Some(p) = ctx.marks.opening(i) {
         return pair_speaker(ctx, p).map(|s| (s, p.end() - 1));
     }
-    let m = ctx.who.starting(i)?;
+    let m = ctx.who.starting(i).filter(|m| !m.governed)?;
     if m.kind == Kind::Role {
         let next = m.last + 1;
         let person = ctx.marks.opening(next).and_then(|p| ctx.who.names(p)).or_else(|| ctx.who.starting(next));
@@ -252,6 +261,11 @@ pub fn pair_speaker(ctx: &Ctx, p: Pair) -> Option<Speaker> {
     let r = p.inside();
     let (a, b) = (ctx.doc.tokens[r.start].start, ctx.doc.tokens[r.end - 1].end);
     Some(by_words(&ctx.doc.original()[ctx.doc.norm.original_range(a..b)]))
+}
+
+/// Whether the word at token `i` stands right after a preposition (مع، في، لـ).
+fn governed_at(doc: &Doc, i: usize) -> bool {
+    i > 0 && (matches!(LEXICON.class_at(doc, i - 1), Some((Class::Prep, 1))) || matches!(doc.tok(i - 1), "ب" | "ل" | "ك"))
 }
 
 /// Whether token `i` is a word that cannot begin a subject (a preposition, a complementizer,
@@ -311,18 +325,21 @@ pub fn before(ctx: &Ctx, cue: &Cue) -> Who {
         j -= 1;
     }
     if let Some(p) = ctx.marks.closing(j) {
-        return match pair_speaker(ctx, p) {
+        return match pair_speaker(ctx, p).filter(|_| !governed_at(doc, p.open)) {
             Some(s) => Who::Named(s, "the name before the cue"),
             None => Who::Absent,
         };
     }
     if let Some(m) = ctx.who.ending(j) {
-        return Who::Named(m.speaker.clone(), "the subject before the cue");
+        return match m.governed {
+            false => Who::Named(m.speaker.clone(), "the subject before the cue"),
+            true => Who::Absent,
+        };
     }
     // A word before the cue is its unnamed subject, unless the sentence opens with a
     // preposition (وفي معاينة أمنية قال) or the word closes no noun phrase.
     let opens_with_prep = matches!(LEXICON.class_at(doc, start), Some((Class::Prep, _)));
-    if doc.tokens[j].kind == TokenKind::Word && !closed_word(doc, j) && !opens_with_prep && j >= start {
+    if doc.tokens[j].kind == TokenKind::Word && !closed_word(doc, j) && !opens_with_prep {
         return Who::Unnamed;
     }
     Who::Absent
@@ -351,12 +368,19 @@ pub fn through(ctx: &Ctx, roles: &RoleMemory, from: usize, end: usize) -> Option
     None
 }
 
-/// The first person or role a sentence names before token `cue` (for a participle).
+/// The first person or role a sentence names before token `cue`, not governed by a
+/// preposition (وخلال زيارة ماكرون إلى برلين قال:، but not وفي لقاء مع بايدن قال:).
 pub fn in_sentence(ctx: &Ctx, cue: usize) -> Option<Speaker> {
     let start = ctx.layout.sent_start(cue).max(cue.saturating_sub(MAX_SENTENCE_BACK));
+    let doc = ctx.doc;
     (start..cue).find_map(|i| match ctx.marks.opening(i) {
-        Some(p) => ctx.who.names(p).filter(|m| m.kind == Kind::Person).map(|m| m.speaker.clone()),
-        None => ctx.who.starting(i).filter(|m| matches!(m.kind, Kind::Person | Kind::Role)).and_then(|_| speaker_at(ctx, i)).map(|(s, _)| s),
+        Some(p) => ctx.who.names(p).filter(|m| m.kind == Kind::Person && !governed_at(doc, i)).map(|m| m.speaker.clone()),
+        None => ctx
+            .who
+            .starting(i)
+            .filter(|m| matches!(m.kind, Kind::Person | Kind::Role) && !m.governed)
+            .and_then(|_| speaker_at(ctx, i))
+            .map(|(s, _)| s),
     })
 }
 
