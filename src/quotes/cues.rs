@@ -52,8 +52,11 @@ impl Cue {
         LEXICON.verbs[self.form.verb].weak
     }
 
+    /// Whether the cue has no speaking subject to carry a speaker to: an impersonal verb, or
+    /// the present of one that reads as the passive when it has no subject (ويذكر أن).
     pub fn impersonal(&self) -> bool {
-        LEXICON.verbs[self.form.verb].impersonal
+        let v = &LEXICON.verbs[self.form.verb];
+        v.impersonal || v.passive && self.form.tense == Tense::Present
     }
 
     /// Whether this cue introduces speech with what follows it: a present tense or a weak

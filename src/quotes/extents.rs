@@ -134,14 +134,22 @@ pub fn reported_end(ctx: &Ctx, comp: usize) -> usize {
 }
 
 /// The normalized byte range of the words among tokens `r`: from the first token that is not
-/// a bullet, colon, dash or comma to the last word or number, with the closing marks and the
-/// one full stop, question or exclamation mark that end it. `None` when `r` holds no word.
+/// a bullet, colon, dash, comma or a quotation mark left unpaired, to the last word or number,
+/// with the closing marks and the one full stop, question or exclamation mark that end it.
+/// `None` when `r` holds no word.
 pub fn words_range(ctx: &Ctx, r: Range<usize>) -> Option<Range<usize>> {
     let doc = ctx.doc;
     let t = &doc.tokens;
     let is_word = |i: usize| t[i].kind != TokenKind::Punct;
     let last = r.clone().rev().find(|&i| is_word(i))?;
-    let first = r.clone().find(|&i| !punct(doc, i).is_some_and(|c| is_bullet(c, true) || matches!(c, ':' | '،' | ',' | '.' | '؛' | ';')))?;
+    let lead = |i: usize| {
+        punct(doc, i).is_some_and(|c| {
+            is_bullet(c, true)
+                || matches!(c, ':' | '،' | ',' | '.' | '؛' | ';')
+                || matches!(c, '«' | '"' | '“' | '”') && ctx.marks.opening(i).is_none()
+        })
+    };
+    let first = r.clone().find(|&i| !lead(i))?;
     let mut end = last;
     while end + 1 < r.end && t[end + 1].start == t[end].end && matches!(punct(doc, end + 1), Some('»' | '”' | '“' | '"')) {
         end += 1;

@@ -69,7 +69,7 @@ pub fn is_first_person(doc: &Doc, i: usize) -> bool {
     for r in readings(doc, i).filter(|r| !r.preposition) {
         match LEXICON.class(r.stem) {
             Some(Class::First) => return true,
-            Some(Class::NotFirst) => return false,
+            Some(Class::Lookalike) => return false,
             _ => {}
         }
     }

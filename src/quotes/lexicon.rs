@@ -73,6 +73,8 @@ pub struct Verb {
     pub weak: bool,
     /// Has no speaking subject (وجاء في البيان): never takes a carried-over speaker.
     pub impersonal: bool,
+    /// Its present with no subject reads as the passive (ويذكر أن): no carried-over speaker.
+    pub passive: bool,
 }
 
 /// A cue form: which verb, which form.
@@ -108,7 +110,7 @@ pub enum Class {
     Label,
     Through,
     Source,
-    NotFirst,
+    Lookalike,
 }
 
 impl Class {
@@ -123,7 +125,7 @@ impl Class {
         Class::Label,
         Class::Through,
         Class::Source,
-        Class::NotFirst,
+        Class::Lookalike,
     ];
 }
 
@@ -195,11 +197,12 @@ impl Lexicon {
                 return Err(err("expected: past <TAB> present (starting with ي) <TAB> participle or - [<TAB> flags]".into()));
             }
             let participle = if participle == "-" { String::new() } else { participle };
-            let mut verb = Verb { lemma: f[0].to_string(), weak: false, impersonal: false };
+            let mut verb = Verb { lemma: f[0].to_string(), weak: false, impersonal: false, passive: false };
             for flag in f.get(3).iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
                 match flag {
                     "weak" => verb.weak = true,
                     "impersonal" => verb.impersonal = true,
+                    "passive" => verb.passive = true,
                     other => return Err(err(format!("unknown flag “{other}”"))),
                 }
             }
@@ -224,9 +227,9 @@ impl Lexicon {
                 Some("label") => Class::Label,
                 Some("through") => Class::Through,
                 Some("source") => Class::Source,
-                Some("notfirst") => Class::NotFirst,
+                Some("lookalike") => Class::Lookalike,
                 Some("noun") => {
-                    lex.verbs.push(Verb { lemma: f[0].to_string(), weak: false, impersonal: false });
+                    lex.verbs.push(Verb { lemma: f[0].to_string(), weak: false, impersonal: false, passive: false });
                     let form = CueForm { verb: lex.verbs.len() - 1, tense: Tense::Noun };
                     lex.forms.insert(normalize_str(f[0]), form.pack());
                     continue;
@@ -321,6 +324,7 @@ mod tests {
             assert_eq!((lex.verbs[f.verb].lemma.as_str(), f.tense), (lemma, tense), "{word}");
         }
         assert!(lex.verbs.iter().any(|v| v.lemma == "جاء" && v.weak && v.impersonal));
+        assert!(lex.verbs.iter().any(|v| v.lemma == "ذكر" && v.weak && v.passive));
     }
 
     #[test]

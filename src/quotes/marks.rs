@@ -16,13 +16,14 @@ use crate::fxhash::FxHashMap;
 use crate::tokenize::TokenKind;
 
 use super::layout::{is_first_person, punct, Layout};
-use super::lexicon::{Class, LEXICON};
+use super::lexicon::{readings, Class, LEXICON};
 
 /// The most line breaks a passage in guillemets may span.
 pub const MAX_MARK_PARAS: usize = 4;
 
-/// The fewest words that make a passage in marks speech on their own, with no speech cue near.
-pub const CLAUSE_WORDS: usize = 5;
+/// The fewest words that make a passage in marks a clause without a word only a clause has
+/// (names and titles run shorter: «اللجنة الأولى للجمعية العامة للأمم المتحدة»).
+pub const CLAUSE_WORDS: usize = 8;
 
 /// The fewest words that make a passage speech with no cue when it also holds a clause word.
 pub const SHORT_CLAUSE_WORDS: usize = 3;
@@ -128,17 +129,23 @@ pub fn words(doc: &Doc, pair: Pair) -> usize {
 }
 
 /// Whether a passage reads as a clause, not a name or a title: [`CLAUSE_WORDS`] words or more,
-/// or [`SHORT_CLAUSE_WORDS`] or more with a function word of a clause (لن، هذا، إن …) or a
-/// first-person word among them.
+/// or [`SHORT_CLAUSE_WORDS`] or more with a word that only a clause has (see [`is_clause_word`]).
 pub fn is_clause(doc: &Doc, pair: Pair) -> bool {
     let n = words(doc, pair);
-    n >= CLAUSE_WORDS
-        || n >= SHORT_CLAUSE_WORDS
-            && pair.inside().any(|i| {
-                is_first_person(doc, i)
-                    || doc.tokens[i].kind == TokenKind::Word
-                        && matches!(LEXICON.class(doc.tok(i)), Some(Class::Clause | Class::Comp | Class::Pronoun))
-            })
+    n >= CLAUSE_WORDS || n >= SHORT_CLAUSE_WORDS && pair.inside().any(|i| is_clause_word(doc, i))
+}
+
+/// Whether token `i` is a word that names and titles do not have: a function word of a clause
+/// (لن، هذا، إن، هو), a first- or second-person word (نحن، أهدافنا), or a present tense (a word
+/// of four letters or more starting with ي, without the article: يجب، يدرس، يتعين).
+pub fn is_clause_word(doc: &Doc, i: usize) -> bool {
+    if is_first_person(doc, i) {
+        return true;
+    }
+    readings(doc, i).filter(|r| !r.preposition).any(|r| match LEXICON.class(r.stem) {
+        Some(c) => matches!(c, Class::Clause | Class::Comp | Class::Pronoun),
+        None => r.stem.starts_with('ي') && r.stem.chars().count() >= 4,
+    })
 }
 
 #[cfg(test)]
@@ -187,10 +194,10 @@ mod tests {
 
     #[test]
     fn clauses_and_names() {
-        let doc = Doc::new("«مارك روته» «لن نقبل بهذا» «سنواصل العمل على تحقيق أهدافنا» «طوفان الأقصى» «ردا حازما»");
+        let doc = Doc::new("«مارك روته» «لن نقبل بهذا» «سنواصل العمل على تحقيق أهدافنا» «طوفان الأقصى» «ردا حازما» «يدرس الوزير كل الخيارات» «اللجنة الأولى للجمعية العامة للأمم المتحدة» «ثورة يناير في مصر»");
         let layout = Layout::new(&doc);
         let m = Marks::new(&doc, &layout);
         let got: Vec<bool> = m.pairs.iter().map(|&p| is_clause(&doc, p)).collect();
-        assert_eq!(got, vec![false, true, true, false, false]);
+        assert_eq!(got, vec![false, true, true, false, false, true, false, false]);
     }
 }

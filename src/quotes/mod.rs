@@ -51,6 +51,7 @@ use std::ops::Range;
 
 use crate::doc::Doc;
 use crate::span::{Entity, Kind, Span, Speaker};
+use crate::tokenize::TokenKind;
 
 use cues::{cue_at, frame, Cue, Frame, MAX_CLAUSE};
 use layout::{is_bullet, punct, Layout};
@@ -77,10 +78,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Whether a passage in marks is a name rather than someone's words: exactly an entity
-    /// («مارك روته»), or a single definite word (a title: «الدستور»).
+    /// («مارك روته»), a single definite word (a title: «الدستور»), or a short designation with
+    /// a number («إف 16»).
     pub fn is_name(&self, p: Pair) -> bool {
-        let single_definite = words(self.doc, p) == 1 && self.doc.tok(p.open + 1).starts_with("ال");
-        single_definite || self.who.names(p).is_some()
+        let n = words(self.doc, p);
+        let single_definite = n == 1 && self.doc.tok(p.open + 1).starts_with("ال");
+        let designation = n <= 3 && p.inside().any(|i| self.doc.tokens[i].kind == TokenKind::Number);
+        single_definite || designation || self.who.names(p).is_some()
     }
 }
 
@@ -341,7 +345,7 @@ impl Pass<'_, '_, '_> {
             return (l.speaker.clone(), "the subject of the sentence's earlier cue");
         }
         if cue.impersonal() {
-            return (nobody(), "an impersonal cue: not attributed");
+            return (nobody(), "an impersonal or passive cue: not attributed");
         }
         if let Some(s) = in_sentence(ctx, cue.tok) {
             return (s, "the first person the sentence names");
@@ -352,7 +356,7 @@ impl Pass<'_, '_, '_> {
     /// The speaker carried over from the previous attribution to a cue with no subject.
     fn carried(&self, cue: &Cue) -> (Speaker, &'static str) {
         if cue.impersonal() {
-            return (nobody(), "an impersonal cue: not attributed");
+            return (nobody(), "an impersonal or passive cue: not attributed");
         }
         let para = self.ctx.layout.para_of(cue.tok);
         match self.last.as_ref().filter(|l| l.para + CARRY_PARAS >= para) {

@@ -331,9 +331,12 @@ pub fn before(ctx: &Ctx, cue: &Cue) -> Who {
         };
     }
     if let Some(m) = ctx.who.ending(j) {
-        return match m.governed {
-            false => Who::Named(m.speaker.clone(), "the subject before the cue"),
-            true => Who::Absent,
+        // A place or body is the subject only when it opens its clause (روسيا أكدت), not when
+        // it completes a phrase (في منطقة الخليج أجاب).
+        let opens = m.kind == Kind::Person || m.first == start || closed_word(doc, m.first - 1);
+        return match !m.governed && opens {
+            true => Who::Named(m.speaker.clone(), "the subject before the cue"),
+            false => Who::Absent,
         };
     }
     // A word before the cue is its unnamed subject, unless the sentence opens with a
