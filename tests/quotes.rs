@@ -232,7 +232,8 @@ fn a_cue_without_a_subject_carries_the_previous_speaker() {
 #[test]
 fn roles_name_their_holder() {
     check! { Quote, roles [("الأمين العام للحلف", Some("مارك روته"))];
-        "التقى بلينكن مارك روته في بروكسل.\n.. وأشار الأمين العام للحلف: سنعقد قمة قريبا." => [("سنعقد قمة قريبا.", "مارك روته")];
+        "التقى بلينكن مارك روته في بروكسل.\nوأشار الأمين العام للحلف في ختام اللقاء: القمة المقبلة في لاهاي." =>
+            [("القمة المقبلة في لاهاي.", "مارك روته")];
     }
     // A role followed by its holder's name in guillemets is that person.
     check! { Quote, roles [("وزير الخارجية الأمريكي", None)];

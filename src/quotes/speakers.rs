@@ -5,14 +5,17 @@
 //! who holds the role — and short names in guillemets («مارجريتي فيستاجر»). In order:
 //!
 //! 1. the subject just before the cue (بلينكن أكد:، «روته» أقر بأن), when the cue carries no
-//!    conjunction of its own;
+//!    conjunction of its own — a place or body only when it opens the clause (روسيا أكدت);
 //! 2. the subject just after it (وقال وزير الخارجية أنتوني بلينكن:، وأضاف «روته»:), a person or
 //!    role within a few title words, an organization or place right after the cue;
-//! 3. for a participle or cue noun (مضيفا، بالقول), the speaker of the sentence's earlier cue or
-//!    the first person or role the sentence names;
-//! 4. otherwise the speaker of the previous attribution, carried over when the cue has no
-//!    subject at all (فقال:، وقال أيضا:، وهو لفت) and the previous attribution ended at most
-//!    [`CARRY_PARAS`] paragraphs before.
+//! 3. for a cue with no subject (فقال:، وقال أيضا:، وهو لفت) and for a participle or cue noun
+//!    (مضيفا، بالقول): the speaker of the sentence's earlier cue («روته» أقر بأن … فقال:), else
+//!    the first person or role the sentence names outside a prepositional phrase (وسئل ماكرون
+//!    … فقال:، but not وفي لقاء مع بايدن قال:), else the speaker of the previous attribution,
+//!    carried over when it ended at most [`CARRY_PARAS`] paragraphs before. An impersonal or
+//!    passive cue (وجاء في البيان:، ويذكر أن) takes none of these.
+//!
+//! A mention governed by a preposition (مع بايدن، لبوتين) is never a subject.
 //!
 //! A subject the text gives but no mention names (وقال مصدر مطلع:) leaves the speaker
 //! unattributed rather than guessed. A role span linked to no entity takes the holder of an
