@@ -125,7 +125,7 @@ test('pasted text and opened files are analysed; a non-UTF-8 file is a clear err
   assert.equal(await page.$eval(article, (a) => a.textContent), pasted);
   assert.equal(await page.textContent('#article-title'), 'Pasted text');
   const kinds = await page.$$eval(`${article} mark`, (ms) => [...new Set(ms.map((m) => m.dataset.kind))].sort());
-  assert.deepEqual(kinds, ['date', 'location', 'person', 'quote']);
+  assert.deepEqual(kinds, ['cue', 'date', 'location', 'person', 'quote']);
 
   await page.setInputFiles('#file', { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9]) });
   await page.waitForSelector('#error:not([hidden])');
