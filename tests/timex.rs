@@ -39,8 +39,8 @@ fn seed_gold_dates() {
     let f1 = report["dates"]["f1"].as_f64().unwrap();
     let values = report["dates.values"].as_f64().unwrap();
     println!("seed gold: dates F1 {f1:.3} ({}), values {values:.3} ({})", report["dates"], report["counts"]);
-    // Measured 0.970 (16 of 17 gold dates, no spurious one) and 1.000.
-    assert!(f1 >= 0.96, "dates F1 {f1}");
+    // Measured 1.000 (17 of 17 gold dates, no spurious one) and 1.000.
+    assert!(f1 >= 0.99, "dates F1 {f1}");
     assert!(values >= 0.99, "date values {values}");
 }
 
@@ -75,7 +75,6 @@ const DUCKLING_UNSUPPORTED: &[(&str, &str)] = &[
     ("خلال اسبوعين", "a span from now (خلال اسبوعين): we read خلال + count as the duration P2W"),
     ("الاسابيع الثلاثة", "the next weeks as an interval: we read a counted plural as a duration (P3W)"),
     ("الليلة", "tonight as an interval of hours: we give the day and its part (2013-02-12TNI)"),
-    ("في هذه اللحظة", "the moment is PRESENT_REF in TIMEX3; Duckling gives the time"),
     ("منتصف", "the middle of a month: we keep the month (TIMEX3 mod MID, in why); Duckling gives its 15th"),
     ("نصف شهر", "the middle of a month: we keep the month (TIMEX3 mod MID, in why); Duckling gives its 15th"),
     ("بحدود الساعة", "a clock hour without a part of the day: we keep it as written (03:00); Duckling takes the next one (15:00)"),
@@ -147,7 +146,7 @@ fn duckling_phrases() {
     for m in &misses {
         println!("  {m}");
     }
-    // Measured 1.000 (107 of 107; 70 phrases left out, each for a reason listed above).
+    // Measured 1.000 (108 of 108; 69 phrases left out, each for a reason listed above).
     assert!(share >= 0.98, "duckling share {share}");
 }
 
@@ -190,8 +189,10 @@ fn recognizers(shared: &Path, file: &str) -> Vec<Case> {
 
 /// Words and proclitics that one convention puts inside an extent and the other outside (عدت
 /// إلى 27 is marked "إلى 27" there; we keep prepositions out). Extents match when they end
-/// together and their starts differ only by these.
-const LEADING: &[&str] = &["في", "إلى", "الى", "يوم", "هذا", "ب", "ل", "و", "ف", "ك"];
+/// together and their starts differ only by these. منذ and بعد give the direction of a shift,
+/// so we keep them in; Recognizers-Text keeps them in some cases (بعد أسبوعين من الآن) and out
+/// of others (منذ شهر و 21 يوم من الآن).
+const LEADING: &[&str] = &["في", "إلى", "الى", "يوم", "هذا", "منذ", "بعد", "ب", "ل", "و", "ف", "ك"];
 
 fn same_extent(input: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     if a.1 != b.1 {
@@ -208,9 +209,30 @@ fn same_extent(input: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     true
 }
 
-/// The share of cases whose extents all match (no more, no fewer) and, with `values`, whose
-/// values are the expected TIMEX or one of its resolutions.
-fn recognizers_rate(cases: &[Case], values: bool, misses: &mut Vec<String>) -> f64 {
+/// How a case's values count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Values {
+    /// Extents only.
+    Ignored,
+    /// The value is the expected TIMEX or one of its resolutions.
+    Exact,
+    /// Or, where we keep a coarser granularity, their value truncated to ours (قبل عامين: 2014
+    /// for their 2014-11-07, قبل شهر: 2016-10 for 2016-10-07).
+    AtGrain,
+}
+
+/// Whether our year or month `ours` is the day `theirs` truncated to it.
+fn at_grain(ours: &str, theirs: &str) -> bool {
+    matches!(ours.len(), 4 | 7)
+        && ours.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && theirs.len() > ours.len()
+        && theirs.starts_with(ours)
+        && theirs[ours.len()..].starts_with('-')
+}
+
+/// The share of cases whose extents all match (no more, no fewer) and whose values count as
+/// `values` says.
+fn recognizers_rate(cases: &[Case], values: Values, misses: &mut Vec<String>) -> f64 {
     let mut ok = 0;
     for case in cases {
         let found = spans(&case.input, case.reference);
@@ -219,7 +241,11 @@ fn recognizers_rate(cases: &[Case], values: bool, misses: &mut Vec<String>) -> f
         let mut good = got.len() == case.results.len();
         for (start, end, _, accepted) in &case.results {
             let hit = got.iter().find(|(r, _)| same_extent(&case.input, *r, (*start, *end)));
-            good &= hit.is_some_and(|(_, v)| !values || accepted.contains(v));
+            good &= hit.is_some_and(|(_, v)| match values {
+                Values::Ignored => true,
+                Values::Exact => accepted.contains(v),
+                Values::AtGrain => accepted.iter().any(|a| a == v || at_grain(v, a)),
+            });
         }
         if good {
             ok += 1;
@@ -232,27 +258,56 @@ fn recognizers_rate(cases: &[Case], values: bool, misses: &mut Vec<String>) -> f
     ok as f64 / cases.len() as f64
 }
 
+/// Where our reading of a Recognizers-Text case differs by design, the reason, printed beside the
+/// miss (the rates count these cases all the same).
+const RECOGNIZERS_CONVENTIONS: &[(&str, &str)] = &[
+    ("الأحد القادم", "الأحد القادم is the coming Sunday; Recognizers-Text takes next week's"),
+    ("الأحد السادس", "a weekday and an ordinal above the fifth name the day of the month; Recognizers-Text marks the weekday alone"),
+    ("الاثنين العاشر", "a weekday and an ordinal above the fifth name the day of the month; Recognizers-Text marks the weekday alone"),
+    ("الأحد الخامس", "a fifth Sunday the month does not have is no date (Recognizers-Text writes 2017-09-31)"),
+    ("الحادي والثلاثين من هذا الشهر", "a 31st of a month of 30 days is no date"),
+    ("16/04/21", "a numeric date with a two-digit year is day/month/year, as Arabic writes it"),
+    ("08/12, 2015", "a numeric day and month is day/month, as Arabic writes it; Recognizers-Text reads month/day"),
+    (", 15", "a two-digit year after a comma is not read: after a day and month it is as often a count"),
+    (", 16", "a two-digit year after a comma is not read: after a day and month it is as often a count"),
+    ("بضعة", "a few days or months ago is PAST_REF: the count is not known (Recognizers-Text takes three)"),
+    ("آخر يوم", "آخر يوم is the last day of something the text names; Recognizers-Text reads yesterday"),
+    ("يومي", "يومي (my day; daily) is not a date"),
+    ("| الجمعة", "الجمعة alone is also the Friday prayer or a gathering: it needs يوم, a date or a verb of going"),
+    ("أخبار اليوم", "أخبار اليوم is a newspaper's name"),
+    ("غادرت هنا", "an amount من الآن without قبل or منذ counts forward from now (بعد left out); Recognizers-Text counts back in a past-tense clause"),
+    ("قبل عامين", "ago keeps its unit's granularity (2014); it matches at our granularity"),
+    ("قبل شهر", "ago keeps its unit's granularity (2016-10); it matches at our granularity"),
+];
+
 #[test]
 fn recognizers_dates() {
     let Some(shared) = common::shared_or_skip("recognizers_dates") else { return };
     let mut misses = Vec::new();
-    let extractor = recognizers_rate(&recognizers(&shared, "DateExtractor.json"), false, &mut misses);
+    let extractor = recognizers_rate(&recognizers(&shared, "DateExtractor.json"), Values::Ignored, &mut misses);
     let extractor_misses = std::mem::take(&mut misses);
     let parser_cases = recognizers(&shared, "DateParser.json");
-    let parser_extent = recognizers_rate(&parser_cases, false, &mut Vec::new());
-    let parser = recognizers_rate(&parser_cases, true, &mut misses);
-    println!("recognizers: DateExtractor extent {extractor:.3}; DateParser extent {parser_extent:.3}, value {parser:.3}");
+    let parser_extent = recognizers_rate(&parser_cases, Values::Ignored, &mut Vec::new());
+    let parser = recognizers_rate(&parser_cases, Values::Exact, &mut misses);
+    let parser_grain = recognizers_rate(&parser_cases, Values::AtGrain, &mut Vec::new());
+    println!(
+        "recognizers: DateExtractor extent {extractor:.3}; DateParser extent {parser_extent:.3}, value {parser:.3} exact, {parser_grain:.3} at our granularity"
+    );
     for m in extractor_misses.iter().chain(&misses) {
-        println!("  {m}");
+        let why = RECOGNIZERS_CONVENTIONS.iter().find(|(w, _)| m.split(": want").next().is_some_and(|input| input.contains(w)));
+        match why {
+            Some((_, why)) => println!("  {m}\n      by design: {why}"),
+            None => println!("  {m}"),
+        }
     }
-    // Measured 0.737, 0.676 and 0.618. Most misses are by design: a bare day number or ordinal
-    // after a preposition (عدت إلى 27، عدت للثاني) or a bare D/M or M.D without a cue word
-    // (سأعود 4.22) is a date in a chat request but in news is a count, a score or a decimal;
-    // compound spans (1 شهر و 21 يوم من الآن) are not read; ago keeps its unit's granularity
-    // (قبل عامين → 2014, not 2014-11-07).
-    assert!(extractor >= 0.73, "DateExtractor extent {extractor}");
-    assert!(parser_extent >= 0.67, "DateParser extent {parser_extent}");
-    assert!(parser >= 0.61, "DateParser value {parser}");
+    // Measured 0.966, 0.951, 0.843 exact and 0.863 at our granularity; every miss is one of
+    // RECOGNIZERS_CONVENTIONS. A bare day or D/M (عدت في 27، سأعود 4.22) is read only where it
+    // closes the clause of a verb of going or coming back: in news such numbers are counts,
+    // scores and decimals.
+    assert!(extractor >= 0.96, "DateExtractor extent {extractor}");
+    assert!(parser_extent >= 0.94, "DateParser extent {parser_extent}");
+    assert!(parser >= 0.84, "DateParser value {parser}");
+    assert!(parser_grain >= 0.86, "DateParser value at our granularity {parser_grain}");
 }
 
 /// Wojood's sentences as text (tokens joined by spaces, one sentence a line) with the char
@@ -333,6 +388,7 @@ const TIME_PIECES: &[&str] = &[
     "الأسبوع", "الشهر", "الأيام", "قبل", "منذ", "بعد", "غد", "أمس", "اليوم", "الساعة", "الثالثة", "عصرا", "وربع",
     "إلا", "مساء", "صباح", "نهاية", "مطلع", "منتصف", "هذا", "أول", "ثاني", "بضعة", "أيام", "الآن", "في", "و", "ب",
     "ال", "48", "ساعة", "التسعينيات", "القرن", "الليلة", "\n", " ", " ", " ", "نحو", "جندي", "%",
+    "عاد", "سيعود", "إلى", "ل", "مقبلة", "خلت", "طويلة", "آخر", "واحد", "وعشرين", "يوليو", ",", "!", "شهر", "و3",
 ];
 
 #[test]

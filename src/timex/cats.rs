@@ -9,7 +9,8 @@ use crate::doc::Doc;
 use crate::tokenize::TokenKind;
 
 use super::lexicon::{Entry, NumClass, WordCat, WordValue, LEXICON};
-use super::value::{put, Count, Frame};
+use super::lexicon::Unit;
+use super::value::{put, Amount, Count, Frame};
 
 /// The tokens a pattern reads, from the token `start` on, whose text may be a proclitic reading's
 /// stem (والعام read as العام). `strip`: the token at that index is read without its first bytes
@@ -19,12 +20,19 @@ pub struct Cursor<'a> {
     pub doc: &'a Doc<'a>,
     pub start: usize,
     pub stem: Cow<'a, str>,
+    /// The proclitic letters the reading took off the token at `start` (ل of للثاني).
+    pub lead: &'a str,
     pub strip: Option<(usize, usize)>,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(doc: &'a Doc<'a>, start: usize, stem: Cow<'a, str>) -> Cursor<'a> {
-        Cursor { doc, start, stem, strip: None }
+        Cursor { doc, start, stem, lead: "", strip: None }
+    }
+
+    /// A cursor at the token `start` read as the proclitic letters `lead` and the `stem`.
+    pub fn reading(doc: &'a Doc<'a>, start: usize, lead: &'a str, stem: Cow<'a, str>) -> Cursor<'a> {
+        Cursor { lead, ..Cursor::new(doc, start, stem) }
     }
 
     /// This cursor, reading token `j` without its first `bytes` bytes.
@@ -127,8 +135,10 @@ pub enum Cat {
     BareYear,
     /// A numeric date with its year: 15/3/2024, 2024-03-15, ( 29 / 12 / 2011 ).
     NumDate,
-    /// A numeric day and month: 15/3.
+    /// A numeric day and month: 15/3, 22-4.
     NumDayMonth,
+    /// A numeric day and month with a dot (22.4, 4.22), which is more often a decimal.
+    NumDayMonthDot,
     /// A numeric month and year: 3/2024.
     NumMonthYear,
     Weekday,
@@ -137,6 +147,14 @@ pub enum Cat {
     WeekdayX,
     /// A cardinal number in digits or words (ثلاثة، خمسة عشر، 48).
     Num,
+    /// A day of the month in cardinal words (واحد وعشرين، الخمسة عشر).
+    CardDay,
+    /// Counts of two or more units read together (سنتين وثلاثة أشهر، 1 شهر و 21 يوما), see
+    /// [`amount`].
+    Amount,
+    /// A further part of an amount after و or a comma (وثلاثة أشهر): for look-ahead, so that
+    /// an amount is read whole or not at all.
+    Plus,
     /// A definite ordinal 1–99 (الثاني، الحادي عشر، العشرين).
     Ord,
     /// An ordinal without the article: أول، ثالث.
@@ -178,11 +196,15 @@ impl Cat {
             "BAREYEAR" => BareYear,
             "NUMDATE" => NumDate,
             "NUMDM" => NumDayMonth,
+            "NUMDMDOT" => NumDayMonthDot,
             "NUMMY" => NumMonthYear,
             "WEEKDAY" => Weekday,
             "WEEKDAYALONE" => WeekdayAlone,
             "WEEKDAYX" => WeekdayX,
             "NUM" => Num,
+            "CARDDAY" => CardDay,
+            "AMOUNT" => Cat::Amount,
+            "PLUS" => Plus,
             "ORD" => Ord,
             "ORDX" => OrdX,
             "UNIT" => Cat::Unit,
@@ -220,7 +242,7 @@ impl Cat {
             Month | MonthAlone => First { words: words(|e| matches!(e, Entry::Month { hijri: false, .. })), ..First::default() },
             HMonth | HMonthAlone => First { words: words(|e| matches!(e, Entry::Month { hijri: true, .. })), ..First::default() },
             Year => First { number: true, paren: true, words: numbers(|c| c == NumClass::Thousand), ..First::default() },
-            HYear | BareYear | NumDate | NumDayMonth | NumMonthYear => First { number: true, paren: true, ..First::default() },
+            HYear | BareYear | NumDate | NumDayMonth | NumDayMonthDot | NumMonthYear => First { number: true, paren: true, ..First::default() },
             Weekday | WeekdayAlone | WeekdayX => First { words: words(|e| matches!(e, Entry::Weekday { .. })), ..First::default() },
             Num => First {
                 number: true,
@@ -228,6 +250,16 @@ impl Cat {
                 ..First::default()
             },
             Hour => First { number: true, words: numbers(|c| !matches!(c, NumClass::Teen | NumClass::OrdX)), ..First::default() },
+            CardDay => First { words: numbers(|c| matches!(c, NumClass::Unit | NumClass::UnitTeen | NumClass::Ten | NumClass::Tens)), ..First::default() },
+            Cat::Amount => First {
+                number: true,
+                words: numbers(|c| !matches!(c, NumClass::Ord | NumClass::OrdX | NumClass::OrdUnit | NumClass::OrdTens | NumClass::Teen))
+                    .into_iter()
+                    .chain(units(1, false))
+                    .chain(units(2, false))
+                    .collect(),
+                ..First::default()
+            },
             Ord => First { words: numbers(|c| matches!(c, NumClass::Ord | NumClass::OrdUnit | NumClass::OrdTens)), ..First::default() },
             OrdX => First { words: numbers(|c| c == NumClass::OrdX), ..First::default() },
             Cat::Unit => First { words: units(1, false), ..First::default() },
@@ -238,7 +270,7 @@ impl Cat {
             TheUnits => First { words: units(0, true), ..First::default() },
             Words(c) => First { words: cat(c), ..First::default() },
             Clock => First { number: true, ..First::default() },
-            Minutes | Word | Content => First { any_word: true, ..First::default() },
+            Minutes | Word | Content | Plus => First { any_word: true, ..First::default() },
         }
     }
 
@@ -276,7 +308,7 @@ impl Cat {
                 let (k, y) = bare_year(c, j)?;
                 put(&mut f.year, y as i32).then_some(k)?
             }
-            NumDate | NumDayMonth | NumMonthYear => {
+            NumDate | NumDayMonth | NumDayMonthDot | NumMonthYear => {
                 let (k, (y, m, d)) = in_parens(c, j, |j| numeric_date(c, j, self))?;
                 let ok = y.map_or(true, |y| put(&mut f.year, y)) && put(&mut f.month, m) && d.map_or(true, |d| put(&mut f.day, d));
                 ok.then_some(k)?
@@ -299,6 +331,23 @@ impl Cat {
                 let (k, n) = c.digits(j, 9).map(|n| (j + 1, n)).or_else(|| number(c, j))?;
                 put(&mut f.count, Count::N(n)).then_some(k)?
             }
+            CardDay => {
+                if c.kind(j) != TokenKind::Word {
+                    return None;
+                }
+                let (k, d) = number(c, j).filter(|&(_, d)| (1..=31).contains(&d))?;
+                put(&mut f.day, d as u8).then_some(k)?
+            }
+            Cat::Amount => {
+                // An amount counts its own units: no count or unit may come before it.
+                if f.count.is_some() || f.unit.is_some() {
+                    return None;
+                }
+                let (k, a) = amount(c, j)?;
+                f.amount = Some(a);
+                k
+            }
+            Plus => amount_next(c, j)?.end,
             Ord | OrdX => {
                 let (k, n) = if self == Ord { ordinal(c, j)? } else { ordinal_x(c, j)? };
                 put(&mut f.ord, n as u8).then_some(k)?
@@ -326,7 +375,7 @@ impl Cat {
                     (WordCat::DayRef, WordValue::Int(n)) => put(&mut f.days, n),
                     (WordCat::Decade, WordValue::Int(n)) => put(&mut f.decade, n as u16),
                     (WordCat::Few, _) => put(&mut f.count, Count::Few),
-                    (WordCat::Rel | WordCat::Recent, WordValue::Int(n)) => put(&mut f.offset, n),
+                    (WordCat::Rel | WordCat::RelX | WordCat::Recent, WordValue::Int(n)) => put(&mut f.offset, n),
                     (_, WordValue::Part(p)) => put(&mut f.part, p),
                     (_, WordValue::Edge(e)) => put(&mut f.edge, e),
                     (_, WordValue::Vague(v)) => put(&mut f.vague, v),
@@ -445,6 +494,11 @@ fn conj_next<'a>(c: &Cursor<'a>, k: usize) -> Option<(Cursor<'a>, usize)> {
     None
 }
 
+/// Whether a number word begins at `j` (one look-up before the class by class reading).
+fn is_number_word(c: &Cursor, j: usize) -> bool {
+    c.phrases(j).any(|(_, e)| matches!(e, Entry::Number { .. }))
+}
+
 fn num_class(c: &Cursor, j: usize, class: NumClass) -> Option<(usize, u32)> {
     c.phrase(j, |e| match e {
         Entry::Number { value, class: cl } if cl == class => Some(value),
@@ -458,6 +512,9 @@ fn number_part(c: &Cursor, j: usize) -> Option<(usize, u32, u32)> {
     use NumClass::*;
     if let Some(n) = c.digits(j, 3) {
         return Some((j + 1, n, if n >= 100 { 2 } else { 1 }));
+    }
+    if !is_number_word(c, j) {
+        return None;
     }
     if let Some((k, v)) = num_class(c, j, Thousand) {
         return Some((k, v, 3));
@@ -490,9 +547,37 @@ fn number_part(c: &Cursor, j: usize) -> Option<(usize, u32, u32)> {
     None
 }
 
+/// Whether token `i` continues the number before it, so that nothing may begin there: digits
+/// after a decimal point or a thousands separator with no space (the 5 of 12.5، 2,000), or the
+/// next word of a number in words (والثلاثين of الحادي والثلاثين، وعشرون of خمسة وعشرون).
+pub fn continues_number(doc: &Doc, i: usize) -> bool {
+    let glued = |a: usize| doc.tokens[a].end == doc.tokens[a + 1].start;
+    match doc.tokens[i].kind {
+        TokenKind::Number => {
+            i >= 2
+                && matches!(doc.tok(i - 1), "." | "," | "٫" | "٬")
+                && doc.tokens[i - 2].kind == TokenKind::Number
+                && glued(i - 2)
+                && glued(i - 1)
+        }
+        TokenKind::Word if i > 0 && doc.tok(i).starts_with('و') => {
+            let is_number = |p: &super::lexicon::Phrase| matches!(p.entry, Entry::Number { .. });
+            if !LEXICON.starting(&doc.tok(i)['و'.len_utf8()..]).iter().any(is_number) {
+                return false;
+            }
+            let c = Cursor::new(doc, i - 1, Cow::Borrowed(doc.tok(i - 1)));
+            c.joined(i) && [number(&c, i - 1), ordinal(&c, i - 1)].into_iter().flatten().any(|(k, _)| k > i)
+        }
+        _ => false,
+    }
+}
+
 /// A definite ordinal: السابع، الحادي عشر، الثاني والعشرين، العشرين.
 fn ordinal(c: &Cursor, j: usize) -> Option<(usize, u32)> {
     use NumClass::*;
+    if !is_number_word(c, j) {
+        return None;
+    }
     let unit = num_class(c, j, Ord).filter(|&(_, v)| v < 10).or_else(|| num_class(c, j, OrdUnit));
     if let Some((k, u)) = unit {
         if let Some((k2, _)) = num_class(c, k, Teen) {
@@ -545,6 +630,61 @@ fn minutes(c: &Cursor, j: usize) -> Option<(usize, u8, bool)> {
     let (c2, at) = conj_next(c, j)?;
     let (k, m) = fraction(&c2, at).or_else(|| counted(&c2, at))?;
     Some((k, m, false))
+}
+
+/// Counts of two or more units read together, each unit once, joined by و (alone or attached)
+/// or a comma, or by a space where both parts are numbers: سنتين وثلاثة أشهر، 1 شهر و 21 يوما،
+/// شهر و 2 سنة، 2 سنة 1 شهر 21 يوم. Decades and centuries stay out (عقد is also a contract, or
+/// "held": ثلاث ساعات وعقد اجتماعا).
+fn amount(c: &Cursor, j: usize) -> Option<(usize, Amount)> {
+    let mut part = amount_part(c, j)?;
+    let mut total = Amount::of(part.unit, part.count);
+    let mut parts = 1;
+    loop {
+        let next = amount_next(c, part.end).or_else(|| amount_part(c, part.end).filter(|p| p.counted && part.counted));
+        let Some(p) = next.filter(|p| total.add(p.unit, p.count)) else { break };
+        (part, parts) = (p, parts + 1);
+    }
+    (parts >= 2).then_some((part.end, total))
+}
+
+/// A further part of an amount at `k` after و (alone or attached) or a comma.
+fn amount_next(c: &Cursor, k: usize) -> Option<AmountPart> {
+    if let Some((c2, at)) = conj_next(c, k) {
+        return amount_part(&c2, at);
+    }
+    (c.punct(k, "،") || c.punct(k, ",")).then(|| amount_part(c, k + 1)).flatten()
+}
+
+/// One part of an amount.
+#[derive(Clone, Copy)]
+struct AmountPart {
+    /// The index after it.
+    end: usize,
+    unit: Unit,
+    count: u32,
+    /// Its count is a number, not the unit's own singular or dual.
+    counted: bool,
+}
+
+/// One part of an amount: a number and a unit (3 أشهر، 21 يوما), a dual (شهرين), or a singular
+/// for one (سنة، شهر واحد); a unit of the calendar or the clock, not a decade or a century.
+fn amount_part(c: &Cursor, j: usize) -> Option<AmountPart> {
+    let unit_at = |k: usize, forms: &[u8]| {
+        c.phrase(k, |e| match e {
+            Entry::Unit { unit, number, definite: false } if forms.contains(&number) && !matches!(unit, Unit::Decade | Unit::Century) => {
+                Some((unit, number))
+            }
+            _ => None,
+        })
+    };
+    if let Some((k, n)) = c.digits(j, 9).map(|n| (j + 1, n)).or_else(|| number(c, j)) {
+        let (end, (unit, _)) = unit_at(k, &[1, 0])?;
+        return (n > 0).then_some(AmountPart { end, unit, count: n, counted: true });
+    }
+    let (k, (unit, number)) = unit_at(j, &[1, 2])?;
+    let one = num_class(c, k, NumClass::Unit).filter(|&(_, v)| v == 1);
+    Some(AmountPart { end: one.map_or(k, |(k2, _)| k2), unit, count: if number == 2 { 2 } else { 1 }, counted: false })
 }
 
 /// Hours, minutes and perhaps seconds.
@@ -604,7 +744,7 @@ fn numeric_date(c: &Cursor, j: usize, cat: Cat) -> Option<(usize, NumericDate)> 
                 None
             }
         }
-        (Cat::NumDayMonth, None) if first_len <= 2 && second_len <= 2 && sep != "." => {
+        (Cat::NumDayMonth | Cat::NumDayMonthDot, None) if first_len <= 2 && second_len <= 2 && (sep == ".") == (cat == Cat::NumDayMonthDot) => {
             if dm(first, second) {
                 Some((end, (None, second as u8, Some(first as u8))))
             } else if dm(second, first) {

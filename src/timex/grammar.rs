@@ -26,15 +26,19 @@
 //!   alone;
 //! - zero-width checks: `<x` the word before the expression is x (it stays outside the span:
 //!   `<في المستقبل`; inside a composed rule, the word before the part), `!x` the next word is
-//!   not x, `&x` the next word is x or the text ends there.
+//!   not x (or the expression ends the text or its line), `&x` the next word is x. A run
+//!   `<x <y` reads further back, y the nearest word; at the start of an expression a proclitic
+//!   letter of its first word counts as the nearest word (`<ل` holds for للثاني). The words
+//!   before are read only once the rest of the pattern has matched. `![ … ]` and `&[ … ]` check
+//!   a sequence ahead (`![. MONTH]`: not a dot and a month's name).
 //!
 //! The first word of an expression may carry proclitics (وفي، بالأمس، للعام): they stay outside
 //! the span. Tokens inside an expression follow each other across plain spaces only.
 //!
 //! `kind` is `date`, `duration`, `relative` or `none` (a blocker: the words it matches are never
 //! part of a time expression, such as اليوم العالمي). `set` gives fields their default values
-//! (`unit=Y|M|W|D|H|MIN|DE|CE`, `offset=N`, `sign=N`, `days=N`, `part=MO|…`, `vague=PAST_REF|…`),
-//! which the words override. Each `example` is a test: the text with the expression in brackets
+//! (`unit=Y|M|W|D|H|MIN|DE|CE`, `offset=N`, `sign=N`, `days=N`, `part=MO|…`, `vague=PAST_REF|…`,
+//! `event=yes` for a day counted from an event the text names), which the words override. Each `example` is a test: the text with the expression in brackets
 //! and the value it must get against the `reference` date of the file (`=> -`: nothing found;
 //! `example-nodate:` resolves without a reference date).
 //!
@@ -69,6 +73,8 @@ pub enum Set {
     Count(u32),
     Part(Part),
     Vague(Vague),
+    /// `event=yes`: the expression counts from an event the text names, not from the article.
+    Event,
 }
 
 impl Set {
@@ -83,6 +89,7 @@ impl Set {
             "count" => Set::Count(int()?.try_into().ok()?),
             "part" => Set::Part(Part::parse(v)?),
             "vague" => Set::Vague(Vague::parse(v)?),
+            "event" if v == "yes" => Set::Event,
             _ => return None,
         })
     }
@@ -97,6 +104,7 @@ impl Set {
             Set::Count(n) => drop(put(&mut f.count, Count::N(n))),
             Set::Part(p) => drop(put(&mut f.part, p)),
             Set::Vague(v) => drop(put(&mut f.vague, v)),
+            Set::Event => f.event = true,
         }
     }
 }
@@ -123,7 +131,7 @@ pub enum Look {
     Behind,
     /// `!x`: the next token must not be x.
     NotAhead,
-    /// `&x`: the next token must be x (or the text ends).
+    /// `&x`: the next token must be x.
     Ahead,
 }
 
@@ -341,28 +349,28 @@ impl Grammar {
             k(j, f);
             return;
         };
+        if item.look == Look::Behind {
+            let n = items.iter().take_while(|it| it.look == Look::Behind).count();
+            let (run, rest) = items.split_at(n);
+            let lead = if j == c.start { c.lead.chars().last() } else { None };
+            // The words before are read once, and only when what follows matches (most tries
+            // fail there first).
+            let mut before: Option<bool> = None;
+            self.seq(rest, c, j, f, &mut |e, f2| {
+                if *before.get_or_insert_with(|| self.behind(run, c, j, lead)) {
+                    k(e, f2)
+                }
+            });
+            return;
+        }
         if item.optional {
             self.seq(rest, c, j, f, k);
         }
         match item.look {
-            Look::Behind => {
-                if j > 0 && c.joined(j) {
-                    let (i, doc) = (j - 1, c.doc);
-                    let t = &doc.tokens[i];
-                    // The word before, as it stands or without its proclitics (وفي → في).
-                    let cue = if j == c.start {
-                        t.proclitics(doc.text()).any(|r| self.any_at(item, &Cursor::new(doc, i, r.stem(t, doc.text())), i))
-                    } else {
-                        self.any_at(item, &Cursor::new(doc, i, std::borrow::Cow::Borrowed(c.word(i))), i)
-                    };
-                    if cue {
-                        self.seq(rest, c, j, f, k);
-                    }
-                }
-            }
+            Look::Behind => unreachable!("a run of look-behinds is read above"),
             Look::NotAhead | Look::Ahead => {
                 let there = j < c.tokens() && (j == c.start || c.joined(j));
-                let ok = if item.look == Look::Ahead { !there || self.any_at(item, c, j) } else { !(there && self.any_at(item, c, j)) };
+                let ok = there && self.any_at(item, c, j) == (item.look == Look::Ahead) || !there && item.look == Look::NotAhead;
                 if ok {
                     self.seq(rest, c, j, f, k);
                 }
@@ -373,6 +381,35 @@ impl Grammar {
                 }
             }
         }
+    }
+
+    /// Whether the words before token `j` are what a run of `<x` items asks, its last item the
+    /// nearest word. At the start of an expression that nearest word may be `lead`, the
+    /// proclitic letter attached to the expression's first word (the ل of للثاني); the others
+    /// are the tokens before, each followed by plain spaces only, read as they stand or without
+    /// their proclitics (وفي → في).
+    fn behind(&self, run: &[Item], c: &Cursor, j: usize, lead: Option<char>) -> bool {
+        let Some((item, farther)) = run.split_last() else {
+            return true;
+        };
+        if item.optional && self.behind(farther, c, j, lead) {
+            return true;
+        }
+        let is_lead = |e: &Elem| matches!((e, lead), (Elem::Word(w), Some(p)) if w.chars().eq(std::iter::once(p)));
+        if item.alts.iter().any(is_lead) && self.behind(farther, c, j, None) {
+            return true;
+        }
+        if j == 0 || !c.joined(j) {
+            return false;
+        }
+        let (i, doc) = (j - 1, c.doc);
+        let t = &doc.tokens[i];
+        let here = if i < c.start {
+            t.proclitics(doc.text()).any(|r| self.any_at(item, &Cursor::new(doc, i, r.stem(t, doc.text())), i))
+        } else {
+            self.any_at(item, &Cursor::new(doc, i, std::borrow::Cow::Borrowed(c.word(i))), i)
+        };
+        here && self.behind(farther, c, i, None)
     }
 
     /// Whether any alternative of `item` matches at `j` (for the zero-width checks).
@@ -464,28 +501,33 @@ fn merge(a: &mut First, b: First) {
 fn parse_pattern(src: &str, defines: &FxHashMap<String, String>, rules: &[Rule]) -> Result<Vec<Item>, String> {
     let spaced = src.replace('[', " [ ").replace(']', " ] ");
     let mut toks = spaced.split_whitespace().peekable();
-    let mut stack: Vec<Vec<Item>> = vec![Vec::new()];
+    // Open groups, each with the look its bracket had (`![ … ]`: the words ahead are not these).
+    let mut stack: Vec<(Vec<Item>, Look)> = vec![(Vec::new(), Look::Here)];
     while let Some(tok) = toks.next() {
         match tok {
-            "[" => stack.push(Vec::new()),
+            "!" | "&" if toks.peek() == Some(&"[") => {
+                toks.next();
+                stack.push((Vec::new(), if tok == "!" { Look::NotAhead } else { Look::Ahead }));
+            }
+            "[" => stack.push((Vec::new(), Look::Here)),
             "]" => {
-                let items = stack.pop().filter(|_| !stack.is_empty()).ok_or("a ] without its [")?;
+                let (items, look) = stack.pop().filter(|_| !stack.is_empty()).ok_or("a ] without its [")?;
                 let optional = toks.peek() == Some(&"?");
                 if optional {
                     toks.next();
                 }
-                stack.last_mut().unwrap().push(Item { alts: vec![Elem::Group(items)], optional, look: Look::Here });
+                stack.last_mut().unwrap().0.push(Item { alts: vec![Elem::Group(items)], optional, look });
             }
             _ => {
                 let item = parse_item(tok, defines, rules)?;
-                stack.last_mut().unwrap().push(item);
+                stack.last_mut().unwrap().0.push(item);
             }
         }
     }
     if stack.len() != 1 {
         return Err("a [ without its ]".into());
     }
-    Ok(stack.pop().unwrap())
+    Ok(stack.pop().unwrap().0)
 }
 
 fn parse_item(tok: &str, defines: &FxHashMap<String, String>, rules: &[Rule]) -> Result<Item, String> {

@@ -180,6 +180,7 @@ pub enum NumClass {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WordCat {
     Rel,
+    RelX,
     Recent,
     DayRef,
     PartOf,
@@ -193,12 +194,15 @@ pub enum WordCat {
     Label,
     Function,
     Future,
+    Move,
 }
 
 impl WordCat {
     pub fn parse(name: &str) -> Option<WordCat> {
         Some(match name {
             "REL" => WordCat::Rel,
+            "RELX" => WordCat::RelX,
+            "MOVE" => WordCat::Move,
             "RECENT" => WordCat::Recent,
             "DAYREF" => WordCat::DayRef,
             "PARTOF" => WordCat::PartOf,

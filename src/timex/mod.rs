@@ -73,6 +73,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             best = Some((m, prefix, resolved));
         };
         match t.kind {
+            _ if cats::continues_number(doc, i) => {}
             TokenKind::Number => {
                 let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i)));
                 for &id in g.candidates_number() {
@@ -83,7 +84,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             }
             _ => {
                 for r in t.proclitics(text) {
-                    let c = Cursor::new(doc, i, r.stem(t, text));
+                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], r.stem(t, text));
                     for id in g.candidates_word(&c.stem) {
                         if let Some(m) = g.match_rule(id, &c) {
                             consider(m, r.prefix);

@@ -20,6 +20,64 @@ pub enum Count {
     Few,
 }
 
+/// A sum of counts of units (سنتان وثلاثة أشهر، 1 شهر و 21 يوما): how many of each unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Amount([u32; 9]);
+
+impl Amount {
+    /// The units in the order a duration writes them (`P2Y1M21D`, `PT1H30M`).
+    const ORDER: [Unit; 9] =
+        [Unit::Century, Unit::Decade, Unit::Year, Unit::Month, Unit::Week, Unit::Day, Unit::Hour, Unit::Minute, Unit::Second];
+
+    fn slot(unit: Unit) -> usize {
+        Amount::ORDER.iter().position(|&u| u == unit).expect("every unit has a slot")
+    }
+
+    pub fn of(unit: Unit, n: u32) -> Amount {
+        let mut a = Amount::default();
+        a.0[Amount::slot(unit)] = n;
+        a
+    }
+
+    /// Adds `n` of a unit the amount does not count yet; `false` if it does (سنة وسنتان).
+    pub fn add(&mut self, unit: Unit, n: u32) -> bool {
+        let slot = &mut self.0[Amount::slot(unit)];
+        let fresh = *slot == 0;
+        if fresh {
+            *slot = n;
+        }
+        fresh
+    }
+
+    fn get(&self, unit: Unit) -> u32 {
+        self.0[Amount::slot(unit)]
+    }
+
+    fn has_clock(&self) -> bool {
+        [Unit::Hour, Unit::Minute, Unit::Second].iter().any(|&u| self.get(u) > 0)
+    }
+
+    /// The amount as a TIMEX3 duration; weeks with other units count as days (P10D, not P1W3D).
+    fn timex(&self) -> Option<String> {
+        let mut a = *self;
+        let weeks = a.get(Unit::Week);
+        if weeks > 0 && a.0.iter().filter(|&&n| n > 0).count() > 1 {
+            let days = weeks.checked_mul(7)?.checked_add(a.get(Unit::Day))?;
+            a.0[Amount::slot(Unit::Week)] = 0;
+            a.0[Amount::slot(Unit::Day)] = days;
+        }
+        let part = |units: &[Unit]| -> String {
+            units.iter().filter(|&&u| a.get(u) > 0).map(|&u| format!("{}{}", a.get(u), u.designator())).collect()
+        };
+        let date = part(&Amount::ORDER[..6]);
+        let clock = part(&Amount::ORDER[6..]);
+        if date.is_empty() && clock.is_empty() {
+            return None;
+        }
+        Some(if clock.is_empty() { format!("P{date}") } else { format!("P{date}T{clock}") })
+    }
+}
+
 /// Everything the words of an expression said, field by field. Each word fills its fields;
 /// two words that disagree (a day-month pair naming two different months) fail the match.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,6 +94,8 @@ pub struct Frame {
     pub ord: Option<u8>,
     pub unit: Option<Unit>,
     pub count: Option<Count>,
+    /// Counts of several units read together (سنتين وثلاثة أشهر), instead of `unit` and `count`.
+    pub amount: Option<Amount>,
     /// The unit word was a plural (أيام، سنوات).
     pub plural: bool,
     /// A period relative to the reference: -1 the last one, 0 this one, +1 the next.
@@ -53,6 +113,9 @@ pub struct Frame {
     pub edge: Option<Edge>,
     pub vague: Option<Vague>,
     pub decade: Option<u16>,
+    /// A day counted from an event the text names (اليوم الثالث من الإضراب): a day whose date
+    /// the article's date does not give.
+    pub event: bool,
 }
 
 /// Fills an empty field, or agrees with a filled one.
@@ -80,22 +143,17 @@ pub fn resolve(f: &Frame, kind: Kind, reference: Option<Date>, future: bool) -> 
     let vague = |v: Vague| Some(Resolved { kind: Kind::Relative, value: Some(v.timex().to_string()) });
     match kind {
         Kind::Relative => vague(f.vague.or(f.offset.map(Vague::of_sign))?),
-        Kind::Duration => match (f.count, f.unit) {
-            (None, Some(_)) if f.plural => vague(Vague::of_sign(f.offset.or(f.sign)?)),
-            (count, Some(unit)) => {
-                let n = match count.unwrap_or(Count::N(1)) {
-                    Count::N(0) => return None,
-                    Count::N(n) => n.to_string(),
-                    Count::Few => "X".to_string(),
-                };
-                let t = if unit.is_clock() { "T" } else { "" };
-                Some(Resolved { kind: Kind::Duration, value: Some(format!("P{t}{n}{}", unit.designator())) })
-            }
-            _ => None,
-        },
+        Kind::Duration => {
+            let value = match (f.count, f.unit) {
+                (None, Some(_)) if f.plural && f.amount.is_none() => return vague(Vague::of_sign(f.offset.or(f.sign)?)),
+                (Some(Count::Few), Some(unit)) => format!("P{}X{}", if unit.is_clock() { "T" } else { "" }, unit.designator()),
+                _ => amount(f)?.timex()?,
+            };
+            Some(Resolved { kind: Kind::Duration, value: Some(value) })
+        }
         _ => {
-            if let (Some(sign), Some(unit)) = (f.sign, f.unit) {
-                return shift(f, sign, unit, reference);
+            if let Some(sign) = f.sign {
+                return shift(f, sign, reference);
             }
             let date = calendar(f, reference, future)?;
             let value = clock(f, date)?;
@@ -104,33 +162,47 @@ pub fn resolve(f: &Frame, kind: Kind, reference: Option<Date>, future: bool) -> 
     }
 }
 
-/// `قبل ثلاثة أعوام`, `بعد يومين`: the reference moved by a count of units, at the unit's
-/// granularity; a vague time for an indefinite count or a unit finer than a day.
-fn shift(f: &Frame, sign: i32, unit: Unit, reference: Option<Date>) -> Option<Resolved> {
-    let n = match f.count {
-        Some(Count::N(n)) => n as i32,
-        None if !f.plural => 1,
-        _ => return Some(Resolved { kind: Kind::Relative, value: Some(Vague::of_sign(sign).timex().to_string()) }),
-    };
-    if unit.is_clock() {
-        return Some(Resolved { kind: Kind::Relative, value: Some(Vague::of_sign(sign).timex().to_string()) });
+/// The amount of time a frame counts: several units (`amount`), or a count of one unit (a
+/// singular or a dual without a number counts its own: أسبوع 1, يومين 2). `None` for an
+/// indefinite count (بضعة أيام، سنوات).
+fn amount(f: &Frame) -> Option<Amount> {
+    match (f.amount, f.count, f.unit) {
+        (Some(a), _, _) => Some(a),
+        (None, Some(Count::N(0)), _) => None,
+        (None, Some(Count::N(n)), Some(u)) => Some(Amount::of(u, n)),
+        (None, None, Some(u)) if !f.plural => Some(Amount::of(u, 1)),
+        _ => None,
     }
-    let n = n.checked_mul(sign)?;
-    let value = match reference {
-        None => match unit {
-            Unit::Day | Unit::Week => "XXXX-XX-XX".to_string(),
-            Unit::Month => "XXXX-XX".to_string(),
-            _ => "XXXX".to_string(),
-        },
-        Some(r) => match unit {
-            Unit::Day => r.add_days(n as i64).to_string(),
-            Unit::Week => r.add_days(7 * n as i64).to_string(),
-            Unit::Month => month_string(r.add_months(n)),
-            Unit::Year => year_string(r.year + n)?,
-            Unit::Decade => year_string(r.year + 10 * n)?,
-            Unit::Century => year_string(r.year + 100 * n)?,
-            _ => return None,
-        },
+}
+
+/// `قبل ثلاثة أعوام`, `بعد يومين`, `منذ شهر و 21 يوما`: the reference moved by an amount of time,
+/// at the granularity of its finest unit (a day once it counts days or weeks); a vague time for
+/// an indefinite count or an amount with hours or minutes.
+fn shift(f: &Frame, sign: i32, reference: Option<Date>) -> Option<Resolved> {
+    let vague = Some(Resolved { kind: Kind::Relative, value: Some(Vague::of_sign(sign).timex().to_string()) });
+    if f.unit.is_none() && f.amount.is_none() {
+        return None;
+    }
+    let Some(a) = amount(f).filter(|a| !a.has_clock()) else {
+        return vague;
+    };
+    let n = |u: Unit| i64::from(a.get(u)) * i64::from(sign);
+    let months = 1200 * n(Unit::Century) + 120 * n(Unit::Decade) + 12 * n(Unit::Year) + n(Unit::Month);
+    let days = 7 * n(Unit::Week) + n(Unit::Day);
+    let value = match (reference, days != 0, a.get(Unit::Month) > 0) {
+        (None, true, _) => "XXXX-XX-XX".to_string(),
+        (None, false, true) => "XXXX-XX".to_string(),
+        (None, false, false) => "XXXX".to_string(),
+        (Some(r), by_day, by_month) => {
+            let d = r.add_months(i32::try_from(months).ok().filter(|m| m.abs() < 12 * 9999)?);
+            let d = d.add_days(days.clamp(-(1 << 30), 1 << 30));
+            year_string(d.year)?;
+            match (by_day, by_month) {
+                (true, _) => d.to_string(),
+                (false, true) => month_string(d),
+                (false, false) => year_string(d.year)?,
+            }
+        }
     };
     Some(Resolved { kind: Kind::Date, value: Some(value) })
 }
@@ -172,6 +244,9 @@ fn calendar(f: &Frame, r: Option<Date>, future: bool) -> Option<Cal> {
     }
     if f.hijri_month || f.hijri_year {
         return hijri(f, r);
+    }
+    if f.event {
+        return Some(Cal { text: "XXXX-XX-XX".into(), is_day: true });
     }
     let written = f.year.is_some() || f.month.is_some() || f.day.is_some() || f.ord.is_some();
     if let (Some(days), false) = (f.days, written) {
@@ -505,6 +580,43 @@ mod tests {
             Frame { weekday: Some(7), part: Some(Part::Evening), ..Frame::default() } => Some("2024-11-10TEV"),
             Frame { unit: Some(Unit::Year), offset: Some(0), part: Some(Part::Evening), ..Frame::default() } => None,
         );
+    }
+
+    /// An amount of several units: `amount(&[(unit, count), …])`.
+    fn amount(parts: &[(Unit, u32)]) -> Option<Amount> {
+        let mut a = Amount::default();
+        parts.iter().all(|&(u, n)| a.add(u, n)).then_some(a)
+    }
+
+    #[test]
+    fn amounts_sum_their_units() {
+        let r = date("2017-11-23");
+        let ymd = amount(&[(Unit::Year, 2), (Unit::Month, 1), (Unit::Day, 21)]);
+        let shifted = |sign: i32, a: Option<Amount>| Frame { sign: Some(sign), amount: a, ..Frame::default() };
+        cases!(Kind::Duration, r;
+            Frame { amount: ymd, ..Frame::default() } => Some("P2Y1M21D"),
+            Frame { amount: amount(&[(Unit::Week, 1), (Unit::Day, 3)]), ..Frame::default() } => Some("P10D"),
+            Frame { amount: amount(&[(Unit::Hour, 1), (Unit::Minute, 20)]), ..Frame::default() } => Some("PT1H20M"),
+            Frame { amount: amount(&[(Unit::Day, 2), (Unit::Hour, 6)]), ..Frame::default() } => Some("P2DT6H"),
+        );
+        cases!(Kind::Date, r;
+            shifted(-1, ymd) => Some("2015-10-02"),
+            shifted(1, amount(&[(Unit::Year, 2), (Unit::Day, 21)])) => Some("2019-12-14"),
+            shifted(-1, amount(&[(Unit::Month, 1), (Unit::Day, 21)])) => Some("2017-10-02"),
+            shifted(-1, amount(&[(Unit::Year, 2), (Unit::Month, 3)])) => Some("2015-08"),
+            shifted(1, amount(&[(Unit::Hour, 2), (Unit::Minute, 30)])) => Some("FUTURE_REF"),
+        );
+        cases!(Kind::Date, None;
+            shifted(-1, ymd) => Some("XXXX-XX-XX"),
+            shifted(-1, amount(&[(Unit::Year, 2), (Unit::Month, 3)])) => Some("XXXX-XX"),
+        );
+        assert_eq!(amount(&[(Unit::Year, 1), (Unit::Year, 2)]), None, "a unit counts once");
+    }
+
+    #[test]
+    fn days_counted_from_an_event_have_no_date() {
+        let f = Frame { ord: Some(3), event: true, ..Frame::default() };
+        assert_eq!(value(f, Kind::Date, date("2024-11-15")).as_deref(), Some("XXXX-XX-XX"));
     }
 
     #[test]
