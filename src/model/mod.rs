@@ -1,0 +1,250 @@
+//! A trained entity model: a linear-chain CRF over the tokens that finds the names of people,
+//! places, organizations and other named things (misc) that no lexicon lists.
+//!
+//! The model reads each line of the document as one sequence, computes the [`features`] of every
+//! token (the word, its stems after proclitics, its letters, the lexicon's verdicts, trigger words
+//! nearby), scores each label of each token with the model's weights, and decodes the best
+//! labelling under the [`crf`] transitions (B-/I- tags, or B-/I-/L-/U-: never an ill-formed
+//! name). A name's confidence is the least probability, over its tokens, of the label decoding
+//! chose (from the forward-backward marginals).
+//!
+//! The model is trained by `kashif train` ([`train`]) on ANERcorp (CC BY-SA 4.0, Benajiba et al.
+//! 2007; CAMeL Lab split, Obeid et al. 2020), and stored in `data/model/ner.bin` ([`format`]):
+//! L1-regularized training leaves most weights at zero, the rest are quantized to one byte.
+//!
+//! ```
+//! use kashif::{doc::Doc, model, Kind};
+//!
+//! let text = "وقال المتحدث باسم وزارة الخارجية أحمد أبو زيد إن الوزير سيزور بيروت.";
+//! let doc = Doc::new(text);
+//! let names: Vec<(Kind, &str)> = model::tag(&doc).iter().map(|s| (s.kind, &text[s.original.clone()])).collect();
+//! assert!(names.contains(&(Kind::Location, "بيروت")), "{names:?}");
+//! ```
+
+pub mod crf;
+pub mod features;
+pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::doc::Doc;
+use crate::entities::lexicon::LEXICON;
+use crate::span::{Kind, Span};
+use crate::tokenize::{Token, TokenKind};
+use crf::{Chain, ForwardBackward, Labels, Tag};
+use format::{FormatError, Stored};
+
+/// A name the model found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelSpan {
+    pub kind: Kind,
+    /// The byte range in the normalized text (without leading proclitics).
+    pub norm: Range<usize>,
+    /// The byte range in the original text.
+    pub original: Range<usize>,
+    /// The probability, under the model, of the least certain label of the name (0 to 1).
+    pub confidence: f32,
+    /// The tokens of the name (indices into [`Doc::tokens`]).
+    pub tokens: Range<usize>,
+}
+
+impl ModelSpan {
+    /// The span the analysis reports, with `source` "model".
+    pub fn span(&self, doc: &Doc) -> Span {
+        doc.span(self.kind, self.norm.clone(), "model", format!("entity model ({:.0}% sure)", self.confidence * 100.0))
+    }
+}
+
+/// A loaded model: the labels, the transitions and a hash table of emission weights.
+#[derive(Debug)]
+pub struct Model {
+    labels: Labels,
+    chain: Chain,
+    scale: f32,
+    /// Open addressing over the feature keys (0 = empty); `slots[i]` is a row of `weights`.
+    keys: Vec<u32>,
+    slots: Vec<u32>,
+    weights: Vec<i8>,
+    /// The label of a single-token name start of each kind (B-, or U- in BILOU), for
+    /// [`Model::knows_name`].
+    starts: Vec<usize>,
+}
+
+/// The compiled-in model.
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_bytes!("../../data/model/ner.bin")).unwrap_or_else(|e| panic!("data/model/ner.bin: {e}"))
+});
+
+/// The names the compiled-in model finds in a document, in order.
+pub fn tag(doc: &Doc) -> Vec<ModelSpan> {
+    MODEL.tag(doc)
+}
+
+impl Model {
+    /// Reads a model file, refusing one trained with other feature definitions.
+    pub fn parse(bytes: &[u8]) -> Result<Model, FormatError> {
+        let s = Stored::parse(bytes)?;
+        if s.features_version != features::FEATURES_VERSION {
+            return Err(FormatError(format!(
+                "trained with features version {}, this build computes version {}: retrain with `kashif train`",
+                s.features_version,
+                features::FEATURES_VERSION
+            )));
+        }
+        Ok(Model::from_stored(&s))
+    }
+
+    pub fn from_stored(s: &Stored) -> Model {
+        let l = s.labels.len();
+        let cap = (s.rows.len() * 2).next_power_of_two().max(16);
+        let mut m = Model {
+            chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end),
+            scale: s.scale,
+            keys: vec![0; cap],
+            slots: vec![0; cap],
+            weights: Vec::with_capacity(s.rows.len() * l),
+            starts: Vec::new(),
+            labels: s.labels.clone(),
+        };
+        for (row, (key, w)) in s.rows.iter().enumerate() {
+            let mut i = *key as usize & (cap - 1);
+            while m.keys[i] != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            m.keys[i] = *key;
+            m.slots[i] = row as u32;
+            m.weights.extend_from_slice(w);
+        }
+        let start = if s.labels.is_bilou() { [Tag::B, Tag::U].as_slice() } else { &[Tag::B] };
+        m.starts = (0..l).filter(|&y| start.contains(&m.labels.tags[y].0)).collect();
+        m
+    }
+
+    pub fn labels(&self) -> &Labels {
+        &self.labels
+    }
+
+    /// The weights of a feature, if the model has any.
+    fn row(&self, key: u32) -> Option<&[i8]> {
+        let mask = self.keys.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            match self.keys[i] {
+                0 => return None,
+                k if k == key => {
+                    let l = self.labels.len();
+                    let r = self.slots[i] as usize * l;
+                    return Some(&self.weights[r..r + l]);
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The emission scores `emit[t * L + y]` of a sequence's features.
+    fn emissions(&self, f: &features::Features) -> Vec<f32> {
+        let l = self.labels.len();
+        let mut emit = vec![0f32; f.len() * l];
+        let mut acc = vec![0i32; l];
+        for t in 0..f.len() {
+            acc.iter_mut().for_each(|a| *a = 0);
+            for &key in f.of(t) {
+                if let Some(w) = self.row(key) {
+                    for (a, &x) in acc.iter_mut().zip(w) {
+                        *a += x as i32;
+                    }
+                }
+            }
+            for (e, &a) in emit[t * l..(t + 1) * l].iter_mut().zip(&acc) {
+                *e = a as f32 * self.scale;
+            }
+        }
+        emit
+    }
+
+    /// The best labelling of the tokens `range` of `doc` (one line).
+    pub fn label(&self, doc: &Doc, range: Range<usize>) -> Vec<usize> {
+        let f = features::extract(doc, range);
+        self.chain.viterbi(&self.emissions(&f), f.len())
+    }
+
+    /// The names the model finds in a document, in order.
+    pub fn tag(&self, doc: &Doc) -> Vec<ModelSpan> {
+        let mut out = Vec::new();
+        let mut fb = ForwardBackward::default();
+        for seq in features::sequences(doc) {
+            let f = features::extract(doc, seq.clone());
+            let emit = self.emissions(&f);
+            let y = self.chain.viterbi(&emit, f.len());
+            let names = self.labels.decode(&y);
+            if names.is_empty() {
+                continue;
+            }
+            self.chain.forward_backward(&emit, f.len(), &mut fb);
+            for (a, b, kind) in names {
+                let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
+                let (first, last) = (seq.start + a, seq.start + b);
+                let norm = self.name_start(doc, &doc.tokens[first])..doc.tokens[last].end;
+                out.push(ModelSpan { kind, original: doc.norm.original_range(norm.clone()), norm, confidence, tokens: first..last + 1 });
+            }
+        }
+        out
+    }
+
+    /// Whether the model learned the word as the start of a name of some kind.
+    pub fn knows_name(&self, word: &str) -> bool {
+        self.row(features::word_key(word)).is_some_and(|w| self.starts.iter().any(|&y| w[y] > 0))
+    }
+
+    /// Where a name starting at `tok` begins: after the proclitics (و ف ب ل ك, لل) attached to
+    /// it, when a reading without them is a name the model or the lexicon knows, or starts with
+    /// the article; at the word's start when the word as it stands is such a name, or no reading
+    /// says otherwise. (ANERcorp marks whole words, so training cannot teach this.)
+    fn name_start(&self, doc: &Doc, tok: &Token) -> usize {
+        let text = doc.text();
+        if tok.kind != TokenKind::Word {
+            return tok.start;
+        }
+        let known = |s: &str| self.knows_name(s) || LEXICON.get(s).is_some() || LEXICON.is_prefix(s);
+        let stripped: Vec<_> = tok.proclitics(text).skip(1).collect();
+        if let Some(r) = stripped.iter().find(|r| known(&r.stem(tok, text))) {
+            return r.range(tok).start;
+        }
+        if known(tok.text(text)) {
+            return tok.start;
+        }
+        match stripped.iter().find(|r| features::has_article(&r.stem(tok, text))) {
+            Some(r) => r.range(tok).start,
+            None => tok.start,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_in_model_loads() {
+        assert!(MODEL.keys.iter().filter(|&&k| k != 0).count() > 1000);
+    }
+
+    #[test]
+    fn a_model_of_other_features_is_refused() {
+        let labels = Labels::new(false);
+        let l = labels.len();
+        let s = Stored {
+            features_version: features::FEATURES_VERSION + 1,
+            labels,
+            scale: 1.0,
+            start: vec![0.0; l],
+            trans: vec![0.0; l * l],
+            end: vec![0.0; l],
+            rows: vec![],
+        };
+        assert!(Model::parse(&s.to_bytes()).unwrap_err().0.contains("retrain"));
+    }
+}
