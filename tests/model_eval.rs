@@ -75,3 +75,22 @@ fn model_on_aqmar() {
     let r = score(&shared, "aqmar");
     assert!(r["3types"]["f1"].as_f64().unwrap() >= 0.47, "{r}");
 }
+
+/// Prints how fast the model tags news text natively (a measurement, not a test of speed).
+#[test]
+fn model_throughput() {
+    let seed = kashif::seeds::SEEDS[0].text;
+    let text = seed.repeat((1 << 20) / seed.len() + 1);
+    let t = std::time::Instant::now();
+    let doc = Doc::new(&text);
+    let prepared = t.elapsed();
+    let names = model::tag(&doc).len();
+    let all = t.elapsed();
+    println!(
+        "model on {} bytes: {names} names; document {:.1} ms, tagging {:.1} ms: {:.1} MB/s for the model alone",
+        text.len(),
+        prepared.as_secs_f64() * 1e3,
+        (all - prepared).as_secs_f64() * 1e3,
+        text.len() as f64 / (all - prepared).as_secs_f64() / 1e6
+    );
+}

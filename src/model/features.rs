@@ -10,8 +10,8 @@
 //!   numbers are reduced to their digit count, so years and amounts generalize;
 //! - the word's stems after proclitics ([`Token::proclitics`]: و ف ب ل ك, لل) and its bare stem
 //!   without the article ال, so والرئيس, للرئيس and رئيس share evidence;
-//! - prefixes and suffixes of one to four letters of the word and of its bare stem, and the
-//!   character trigrams of the bare stem (inside word boundaries);
+//! - prefixes and suffixes of one to four letters of the word, and prefixes of its bare stem
+//!   (letter trigrams inside the word, tried too, added nothing measurable);
 //! - the word's shape (Arabic, Latin, digits, punctuation) and length;
 //! - the lexicon's verdict: whether a lexicon name covers the token (beginning or inside, and its
 //!   kind) and the verdicts of its two neighbours; whether the word alone is a lexicon name, or
@@ -21,6 +21,7 @@
 //!
 //! The labels of neighbouring tokens are the model's transition weights, not features.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -28,7 +29,7 @@ use crate::entities::lexicon::{Lexicon, LEXICON};
 use crate::fxhash::FxHashMap;
 use crate::normalize::normalize_str;
 use crate::span::Kind;
-use crate::tokenize::{adjacent, Token, TokenKind};
+use crate::tokenize::{adjacent, Reading, Token, TokenKind};
 
 /// What a feature is about. The numbers are part of the model file's meaning: changing one, or
 /// what a template computes, needs a retrained model (and [`FEATURES_VERSION`] bumped).
@@ -46,8 +47,6 @@ enum Template {
     Prefix = 9,
     Suffix = 10,
     BarePrefix = 11,
-    BareSuffix = 12,
-    Trigram = 13,
     Shape = 14,
     Length = 15,
     Lexicon = 16,
@@ -67,22 +66,38 @@ enum Template {
 /// The version of the feature definitions; the model file records the one it was trained with.
 pub const FEATURES_VERSION: u32 = 1;
 
-/// A stable hash of a feature (FNV-1a over its template and bytes, then a 64-bit finalizer),
-/// folded to 32 bits. Zero is never a key: the model's table uses it for an empty slot.
+/// A stable hash of a feature (its template, then its bytes eight at a time, little-endian, as in
+/// the Fx hash; then a 64-bit finalizer), folded to 32 bits. Zero is never a key: the model's
+/// table uses it for an empty slot.
 #[derive(Clone, Copy)]
 struct Key(u64);
 
 impl Key {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
     fn new(t: Template) -> Key {
-        Key(0xcbf2_9ce4_8422_2325).byte(t as u8)
+        Key(t as u64).word(0)
+    }
+
+    fn word(self, w: u64) -> Key {
+        Key((self.0.rotate_left(5) ^ w).wrapping_mul(Self::K))
     }
 
     fn byte(self, b: u8) -> Key {
-        Key((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+        self.word(b as u64 | 0x100)
     }
 
     fn bytes(self, s: &[u8]) -> Key {
-        s.iter().fold(self, |k, &b| k.byte(b))
+        let mut chunks = s.chunks_exact(8);
+        let mut k = self;
+        for c in &mut chunks {
+            k = k.word(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        // The length goes in too, so that "ab" then "c" and "a" then "bc" differ.
+        k.word(u64::from_le_bytes(last)).word(s.len() as u64)
     }
 
     fn finish(self) -> u32 {
@@ -177,83 +192,92 @@ impl Features {
     }
 }
 
-/// The tokens `range` of `doc` (one sequence: no line break inside) and their features.
-pub fn extract(doc: &Doc, range: std::ops::Range<usize>) -> Features {
-    extract_with(doc, range, &LEXICON)
+/// The features of the tokens `seq` of a document (one line: they never look past it) into
+/// `out`, whose buffers are reused.
+pub fn extract(doc: &Doc, seq: Range<usize>, out: &mut Features) {
+    extract_with(doc, seq, &LEXICON, out)
 }
 
 /// [`extract`] with a given lexicon.
-pub fn extract_with(doc: &Doc, range: std::ops::Range<usize>, lex: &Lexicon) -> Features {
+pub fn extract_with(doc: &Doc, seq: Range<usize>, lex: &Lexicon, out: &mut Features) {
     let text = doc.text();
-    let toks = &doc.tokens[range];
-    let verdicts = lexicon_verdicts(text, toks, lex);
-    let triggers: Vec<Option<Trigger>> = toks.iter().map(|t| trigger(text, t)).collect();
+    let toks = &doc.tokens[seq];
+    // Each word's proclitic readings, found once: every group of features below reads them.
+    let mut all = Vec::with_capacity(toks.len() * 2);
+    let mut from = Vec::with_capacity(toks.len() + 1);
+    for t in toks {
+        from.push(all.len());
+        all.extend(t.proclitics(text));
+    }
+    from.push(all.len());
+    let readings = |i: usize| &all[from[i]..from[i + 1]];
+    let verdicts = lexicon_verdicts(text, toks, &readings, lex);
+    let triggers: Vec<Option<Trigger>> = toks.iter().enumerate().map(|(i, t)| trigger(text, t, readings(i))).collect();
     let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
-    let bares: Vec<(&str, bool)> = toks.iter().zip(&words).map(|(t, &w)| bare(text, t).unwrap_or((w, false))).collect();
-    let mut f = Features { keys: Vec::with_capacity(toks.len() * 48), starts: Vec::with_capacity(toks.len() + 1) };
+    let bares: Vec<(&str, bool)> =
+        toks.iter().enumerate().map(|(i, t)| bare(text, t, readings(i)).unwrap_or((words[i], false))).collect();
+    let f = out;
+    f.keys.clear();
+    f.starts.clear();
     f.starts.push(0);
-    let word_at = |i: isize| window(&words, i);
-    for (i, tok) in toks.iter().enumerate() {
-        let k = &mut f.keys;
-        let w = words[i];
-        let ii = i as isize;
-        k.push(Key::new(Template::Bias).finish());
-        k.push(word_key(w));
-        for (t, d) in [(Template::WordMinus2, -2), (Template::WordMinus1, -1), (Template::WordPlus1, 1), (Template::WordPlus2, 2)] {
-            k.push(Key::new(t).bytes(word_at(ii + d).as_bytes()).finish());
-        }
-        if i == 0 {
-            k.push(Key::new(Template::First).finish());
-        }
-        k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
-        k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
-        if tok.kind == TokenKind::Word {
-            affixes(k, w, Template::Prefix, Template::Suffix);
-            for r in tok.proclitics(text).skip(1) {
-                k.push(Key::new(Template::Stem).bytes(r.stem(tok, text).as_bytes()).finish());
+    {
+        // Token i + d, if the sequence has it.
+        let at = |i: usize, d: isize| Some(i.checked_add_signed(d)?).filter(|&j| j < toks.len());
+        let word_at = |i: usize, d: isize| at(i, d).map_or(if d < 0 { "<s>" } else { "</s>" }, |j| words[j]);
+        for i in 0..toks.len() {
+            let tok = &toks[i];
+            let k = &mut f.keys;
+            let w = words[i];
+            k.push(Key::new(Template::Bias).finish());
+            k.push(word_key(w));
+            for (t, d) in [(Template::WordMinus2, -2), (Template::WordMinus1, -1), (Template::WordPlus1, 1), (Template::WordPlus2, 2)] {
+                k.push(Key::new(t).bytes(word_at(i, d).as_bytes()).finish());
             }
-            let (b, article) = bares[i];
-            k.push(Key::new(Template::Bare).bytes(b.as_bytes()).finish());
-            if article {
-                k.push(Key::new(Template::Article).finish());
+            if i == 0 {
+                k.push(Key::new(Template::First).finish());
             }
-            affixes(k, b, Template::BarePrefix, Template::BareSuffix);
-            trigrams(k, b);
-        }
-        let v = |j: isize| if j < 0 || j as usize >= toks.len() { 0xff } else { verdicts[j as usize].0.code() };
-        k.push(Key::new(Template::Lexicon).byte(v(ii)).finish());
-        k.push(Key::new(Template::LexiconMinus1).byte(v(ii - 1)).finish());
-        k.push(Key::new(Template::LexiconPlus1).byte(v(ii + 1)).finish());
-        if let Some(kind) = verdicts[i].1 {
-            k.push(Key::new(Template::LexiconWord).byte(kind as u8).finish());
-        }
-        if verdicts[i].2 {
-            k.push(Key::new(Template::LexiconStart).finish());
-        }
-        let trig = |j: isize| if j < 0 || j as usize >= toks.len() { None } else { triggers[j as usize] };
-        for (t, d) in [
-            (Template::Trigger, 0),
-            (Template::TriggerMinus3, -3),
-            (Template::TriggerMinus2, -2),
-            (Template::TriggerMinus1, -1),
-            (Template::TriggerPlus1, 1),
-        ] {
-            if let Some(c) = trig(ii + d) {
-                k.push(Key::new(t).byte(c as u8).finish());
+            k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
+            k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
+            if tok.kind == TokenKind::Word {
+                prefixes(k, w, Template::Prefix);
+                suffixes(k, w);
+                for r in &readings(i)[1..] {
+                    // The stem's lexical form: a merged article gets its alef back.
+                    k.push(Key::new(Template::Stem).byte(r.merged_article as u8).bytes(text[r.range(tok)].as_bytes()).finish());
+                }
+                let (b, article) = bares[i];
+                k.push(Key::new(Template::Bare).bytes(b.as_bytes()).finish());
+                // The bare stem is a suffix of the word: its own suffixes are the word's.
+                if article {
+                    k.push(Key::new(Template::Article).finish());
+                    prefixes(k, b, Template::BarePrefix);
+                }
             }
+            let v = |d: isize| at(i, d).map_or(0xff, |j| verdicts[j].0.code());
+            k.push(Key::new(Template::Lexicon).byte(v(0)).finish());
+            k.push(Key::new(Template::LexiconMinus1).byte(v(-1)).finish());
+            k.push(Key::new(Template::LexiconPlus1).byte(v(1)).finish());
+            if let Some(kind) = verdicts[i].1 {
+                k.push(Key::new(Template::LexiconWord).byte(kind as u8).finish());
+            }
+            if verdicts[i].2 {
+                k.push(Key::new(Template::LexiconStart).finish());
+            }
+            for (t, d) in [
+                (Template::Trigger, 0),
+                (Template::TriggerMinus3, -3),
+                (Template::TriggerMinus2, -2),
+                (Template::TriggerMinus1, -1),
+                (Template::TriggerPlus1, 1),
+            ] {
+                if let Some(c) = at(i, d).and_then(|j| triggers[j]) {
+                    k.push(Key::new(t).byte(c as u8).finish());
+                }
+            }
+            f.starts.push(k.len());
         }
-        f.starts.push(k.len());
     }
-    f
-}
 
-/// Word `i` of a sequence, or a mark of its start or end past them.
-fn window<'a>(words: &[&'a str], i: isize) -> &'a str {
-    if i < 0 {
-        "<s>"
-    } else {
-        words.get(i as usize).copied().unwrap_or("</s>")
-    }
 }
 
 /// The word as features see it: numbers by their digit count (`#4` for a year).
@@ -268,11 +292,12 @@ fn word<'t>(text: &'t str, tok: &Token) -> &'t str {
 /// The bare stem of a word: without proclitics and the article ال, from the reading with the
 /// longest proclitics that leaves the article and two letters after it (the word as it stands
 /// first); `None` when no reading has the article. A suffix of the word's text.
-fn bare<'t>(text: &'t str, tok: &Token) -> Option<(&'t str, bool)> {
+fn bare<'t>(text: &'t str, tok: &Token, readings: &[Reading]) -> Option<(&'t str, bool)> {
     if tok.kind != TokenKind::Word {
         return None;
     }
-    tok.proclitics(text)
+    readings
+        .iter()
         .filter_map(|r| {
             let s = &text[r.range(tok)];
             // A merged article (لل) has lost its alef: its stem text starts at the lam.
@@ -297,50 +322,32 @@ fn shape(w: &str, kind: TokenKind) -> u8 {
     }
 }
 
-/// Prefixes and suffixes of one to four letters (all of a shorter word).
-fn affixes(keys: &mut Vec<u32>, w: &str, pre: Template, suf: Template) {
-    let mut p = Key::new(pre);
+/// The prefixes of one to four letters of a word (all of a shorter word).
+fn prefixes(keys: &mut Vec<u32>, w: &str, t: Template) {
+    let mut p = Key::new(t);
     for c in w.chars().take(4) {
-        let mut b = [0; 4];
-        p = p.bytes(c.encode_utf8(&mut b).as_bytes());
+        p = p.word(c as u64);
         keys.push(p.finish());
-    }
-    let mut s = Key::new(suf);
-    for c in w.chars().rev().take(4) {
-        let mut b = [0; 4];
-        s = s.bytes(c.encode_utf8(&mut b).as_bytes());
-        keys.push(s.finish());
     }
 }
 
-/// The character trigrams of `^w$`.
-fn trigrams(keys: &mut Vec<u32>, w: &str) {
-    let mut bounds: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
-    bounds.push(w.len());
-    // Window j of the padded word covers its characters j−1 … j+1, with ^ before the first
-    // and $ after the last.
-    let n = bounds.len() - 1;
-    for j in 0..n {
-        let mut k = Key::new(Template::Trigram);
-        if j == 0 {
-            k = k.byte(b'^');
-        }
-        k = k.bytes(w[bounds[j.saturating_sub(1)]..bounds[(j + 2).min(n)]].as_bytes());
-        if j + 2 > n {
-            k = k.byte(b'$');
-        }
-        keys.push(k.finish());
+/// The suffixes of one to four letters of a word, read from its end.
+fn suffixes(keys: &mut Vec<u32>, w: &str) {
+    let mut s = Key::new(Template::Suffix);
+    for c in w.chars().rev().take(4) {
+        s = s.word(c as u64);
+        keys.push(s.finish());
     }
 }
 
 /// The trigger class of a token, looked up as it stands, then after each proclitic, then
 /// without the article.
-fn trigger(text: &str, tok: &Token) -> Option<Trigger> {
+fn trigger(text: &str, tok: &Token, readings: &[Reading]) -> Option<Trigger> {
     if tok.kind != TokenKind::Word {
         return None;
     }
     let map = &*TRIGGERS;
-    for r in tok.proclitics(text) {
+    for r in readings {
         let s = r.stem(tok, text);
         if let Some(&c) = map.get(s.as_ref()) {
             return Some(c);
@@ -355,23 +362,16 @@ fn trigger(text: &str, tok: &Token) -> Option<Trigger> {
 }
 
 /// For each token: the lexicon's verdict from a leftmost-longest scan of its phrases over the
-/// tokens (each word tried in each proclitic reading), the kind of the word alone as a lexicon
-/// phrase, and whether the word starts some longer phrase.
-fn lexicon_verdicts(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<(Verdict, Option<Kind>, bool)> {
+/// tokens (each word tried in each proclitic reading), and, for a word where a name may start,
+/// the kind of the word alone as a lexicon phrase and whether it starts some longer phrase.
+fn lexicon_verdicts<'r>(
+    text: &str,
+    toks: &[Token],
+    readings: &dyn Fn(usize) -> &'r [Reading],
+    lex: &Lexicon,
+) -> Vec<(Verdict, Option<Kind>, bool)> {
     let mut out = vec![(Verdict::None, None, false); toks.len()];
     let mut key = String::new();
-    for (i, tok) in toks.iter().enumerate() {
-        if tok.kind != TokenKind::Word {
-            continue;
-        }
-        for r in tok.proclitics(text) {
-            let s = r.stem(tok, text);
-            if out[i].1.is_none() {
-                out[i].1 = lex.get(&s).map(|(_, e)| e.kind);
-            }
-            out[i].2 |= lex.is_prefix(&s);
-        }
-    }
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word {
@@ -379,17 +379,23 @@ fn lexicon_verdicts(text: &str, toks: &[Token], lex: &Lexicon) -> Vec<(Verdict, 
             continue;
         }
         let mut best: Option<(usize, Kind)> = None;
-        for r in toks[i].proclitics(text) {
+        for r in readings(i) {
             key.clear();
             key.push_str(&r.stem(&toks[i], text));
             let mut j = i;
             loop {
-                if let Some((_, e)) = lex.get(&key) {
+                let entry = lex.get(&key);
+                let prefix = lex.is_prefix(&key);
+                if let Some((_, e)) = entry {
                     if best.is_none_or(|(bj, _)| j > bj) {
                         best = Some((j, e.kind));
                     }
                 }
-                if j + 1 >= toks.len() || !lex.is_prefix(&key) || !adjacent(text, &toks[j], &toks[j + 1]) {
+                if j == i {
+                    out[i].1 = out[i].1.or(entry.map(|(_, e)| e.kind));
+                    out[i].2 |= prefix;
+                }
+                if j + 1 >= toks.len() || !prefix || !adjacent(text, &toks[j], &toks[j + 1]) {
                     break;
                 }
                 j += 1;
@@ -437,14 +443,15 @@ mod tests {
         // A model file stores keys: they must not change between builds or platforms.
         assert_eq!(word_key("الحكومه"), word_key("الحكومه"));
         assert_ne!(word_key("الحكومه"), word_key("حكومه"));
-        assert_eq!(word_key("الحكومه"), 0xc0c2_336e, "the hash function changed: bump FEATURES_VERSION and retrain");
+        assert_eq!(word_key("الحكومه"), 0x53ac_3c20, "the hash function changed: bump FEATURES_VERSION and retrain");
         assert!((0..1000u32).all(|n| word_key(&n.to_string()) != 0));
     }
 
     #[test]
     fn trigger_words_parse_and_are_found_after_proclitics() {
         let doc = Doc::new("وقال الرئيس ولوزارة الخارجية");
-        let found: Vec<Option<Trigger>> = doc.tokens.iter().map(|t| trigger(doc.text(), t)).collect();
+        let found: Vec<Option<Trigger>> =
+            doc.tokens.iter().map(|t| trigger(doc.text(), t, &t.proclitics(doc.text()).collect::<Vec<_>>())).collect();
         assert_eq!(found, vec![Some(Trigger::Speech), Some(Trigger::Title), Some(Trigger::Org), None]);
         assert!(parse_triggers("x\tnoun").is_err());
         assert!(parse_triggers("x").is_err());
@@ -454,7 +461,9 @@ mod tests {
     fn lexicon_verdicts_mark_whole_names() {
         let lex = Lexicon::parse(&[("t", "حلف شمال الأطلسي\torganization\nروسيا\tlocation")]).unwrap();
         let doc = Doc::new("قال حلف شمال الأطلسي وروسيا حلف");
-        let v: Vec<Verdict> = lexicon_verdicts(doc.text(), &doc.tokens, &lex).into_iter().map(|x| x.0).collect();
+        let readings: Vec<Vec<Reading>> = doc.tokens.iter().map(|t| t.proclitics(doc.text()).collect()).collect();
+        let v: Vec<Verdict> =
+            lexicon_verdicts(doc.text(), &doc.tokens, &|i| &readings[i][..], &lex).into_iter().map(|x| x.0).collect();
         use Kind::*;
         use Verdict::*;
         assert_eq!(v, vec![None, Begin(Organization), Inside(Organization), Inside(Organization), Begin(Location), None]);
@@ -469,12 +478,23 @@ mod tests {
 
     #[test]
     fn every_token_has_features() {
+        let all = |doc: &Doc| {
+            let mut f = Features::default();
+            extract(doc, 0..doc.tokens.len(), &mut f);
+            f
+        };
         let doc = Doc::new("التقى الرئيس بوتين فى موسكو يوم 12 مارس 2024، وقال: «نعم».");
-        let f = extract(&doc, 0..doc.tokens.len());
+        let f = all(&doc);
         assert_eq!(f.len(), doc.tokens.len());
         assert!((0..f.len()).all(|i| f.of(i).len() >= 8));
-        // The same word in the same context has the same features.
-        let again = extract(&doc, 0..doc.tokens.len());
-        assert_eq!(f.keys, again.keys);
+        // The same words in the same context have the same features; a context ends with its
+        // sequence.
+        let twice = Doc::new("التقى الرئيس بوتين التقى الرئيس بوتين");
+        let mut first = Features::default();
+        extract(&twice, 0..3, &mut first);
+        let mut second = Features::default();
+        extract(&twice, 3..6, &mut second);
+        assert_eq!(first.keys, second.keys);
+        assert_ne!(all(&twice).of(2), first.of(2));
     }
 }

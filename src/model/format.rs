@@ -6,7 +6,7 @@
 //! magic        8 bytes   "KASHIFNE"
 //! version      u32       FORMAT_VERSION
 //! features     u32       the feature definitions it was trained with (features::FEATURES_VERSION)
-//! scheme       u8        0 = BIO, 1 = BILOU
+//! labels       u8        L, the number of labels (O, then B- and I- for each kind: crf::LABELS)
 //! scale        f32       one quantization step of an emission weight
 //! start        f32 × L   transition scores from the sequence start, into each label
 //! trans        f32 × L²  from label a (row) to label b (column)
@@ -58,7 +58,7 @@ impl Stored {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&self.features_version.to_le_bytes());
-        out.push(self.labels.is_bilou() as u8);
+        out.push(self.labels.len() as u8);
         out.extend_from_slice(&self.scale.to_le_bytes());
         for v in self.start.iter().chain(&self.trans).chain(&self.end) {
             out.extend_from_slice(&v.to_le_bytes());
@@ -89,11 +89,11 @@ impl Stored {
             return Err(FormatError(format!("layout version {version}, this build reads {FORMAT_VERSION}")));
         }
         let features_version = r.u32()?;
-        let labels = match r.take(1)?[0] {
-            0 => Labels::new(false),
-            1 => Labels::new(true),
-            s => return Err(FormatError(format!("unknown labelling scheme {s}"))),
-        };
+        let labels = Labels::default();
+        let n = r.take(1)?[0] as usize;
+        if n != labels.len() {
+            return Err(FormatError(format!("{n} labels, this build has {}", labels.len())));
+        }
         let l = labels.len();
         let scale = r.f32()?;
         let mut floats = |n: usize| (0..n).map(|_| r.f32()).collect::<Result<Vec<f32>, _>>();
@@ -182,8 +182,8 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn sample(bilou: bool) -> Stored {
-        let labels = Labels::new(bilou);
+    fn sample() -> Stored {
+        let labels = Labels::default();
         let l = labels.len();
         Stored {
             features_version: 7,
@@ -202,15 +202,13 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        for bilou in [false, true] {
-            let m = sample(bilou);
-            assert_eq!(Stored::parse(&m.to_bytes()).unwrap(), m);
-        }
+        let m = sample();
+        assert_eq!(Stored::parse(&m.to_bytes()).unwrap(), m);
     }
 
     #[test]
     fn rows_without_weights_are_not_stored() {
-        let mut m = sample(false);
+        let mut m = sample();
         m.rows.insert(1, (100, vec![0; 9]));
         let back = Stored::parse(&m.to_bytes()).unwrap();
         assert_eq!(back.rows.iter().map(|r| r.0).collect::<Vec<_>>(), vec![3, 300, u32::MAX]);
@@ -218,7 +216,7 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused() {
-        let bytes = sample(true).to_bytes();
+        let bytes = sample().to_bytes();
         assert!(Stored::parse(&bytes[..bytes.len() - 1]).unwrap_err().0.contains("truncated"));
         assert!(Stored::parse(&[bytes.as_slice(), &[0]].concat()).unwrap_err().0.contains("after the weights"));
         assert!(Stored::parse(b"KASHIFNX").unwrap_err().0.contains("magic"));
@@ -226,8 +224,8 @@ mod tests {
         v[8] = 9;
         assert!(Stored::parse(&v).unwrap_err().0.contains("layout version 9"));
         let mut v = bytes.clone();
-        v[16] = 2;
-        assert!(Stored::parse(&v).unwrap_err().0.contains("scheme"));
+        v[16] = 17;
+        assert!(Stored::parse(&v).unwrap_err().0.contains("17 labels"));
         let mut v = bytes;
         v[17..21].copy_from_slice(&f32::NAN.to_le_bytes());
         assert!(Stored::parse(&v).unwrap_err().0.contains("not a number"));

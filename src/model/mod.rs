@@ -64,14 +64,17 @@ pub struct Model {
     labels: Labels,
     chain: Chain,
     scale: f32,
-    /// Open addressing over the feature keys (0 = empty); `slots[i]` is a row of `weights`.
-    keys: Vec<u32>,
-    slots: Vec<u32>,
+    /// Open addressing over the feature keys: each slot holds a key (0 = empty) in its low half
+    /// and its row of `weights` in its high half, so that a probe reads one cache line.
+    slots: Vec<u64>,
+    /// One row of L weights a feature, back to back; a row is read as the 16 bytes from its
+    /// start (one vector load, one vector add: the bytes past it, of the next rows or of the
+    /// padding at the end, go to sums that are never read).
     weights: Vec<i8>,
-    /// The label of a single-token name start of each kind (B-, or U- in BILOU), for
-    /// [`Model::knows_name`].
-    starts: Vec<usize>,
 }
+
+/// The bytes read for a row of weights.
+type Row = [i8; 16];
 
 /// The compiled-in model.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -99,27 +102,25 @@ impl Model {
 
     pub fn from_stored(s: &Stored) -> Model {
         let l = s.labels.len();
-        let cap = (s.rows.len() * 2).next_power_of_two().max(16);
+        // At most one slot in four taken: most features of a text are not in the model, and a
+        // missing one is found missing after a probe or two.
+        let cap = (s.rows.len() * 4).next_power_of_two().max(16);
         let mut m = Model {
             chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end),
             scale: s.scale,
-            keys: vec![0; cap],
             slots: vec![0; cap],
-            weights: Vec::with_capacity(s.rows.len() * l),
-            starts: Vec::new(),
+            weights: Vec::with_capacity(s.rows.len() * l + 16),
             labels: s.labels.clone(),
         };
         for (row, (key, w)) in s.rows.iter().enumerate() {
             let mut i = *key as usize & (cap - 1);
-            while m.keys[i] != 0 {
+            while m.slots[i] != 0 {
                 i = (i + 1) & (cap - 1);
             }
-            m.keys[i] = *key;
-            m.slots[i] = row as u32;
+            m.slots[i] = *key as u64 | (row as u64) << 32;
             m.weights.extend_from_slice(w);
         }
-        let start = if s.labels.is_bilou() { [Tag::B, Tag::U].as_slice() } else { &[Tag::B] };
-        m.starts = (0..l).filter(|&y| start.contains(&m.labels.tags[y].0)).collect();
+        m.weights.resize(m.weights.len() + 16, 0);
         m
     }
 
@@ -128,16 +129,16 @@ impl Model {
     }
 
     /// The weights of a feature, if the model has any.
-    fn row(&self, key: u32) -> Option<&[i8]> {
-        let mask = self.keys.len() - 1;
+    fn row(&self, key: u32) -> Option<&Row> {
+        let mask = self.slots.len() - 1;
         let mut i = key as usize & mask;
         loop {
-            match self.keys[i] {
+            let slot = self.slots[i];
+            match slot as u32 {
                 0 => return None,
                 k if k == key => {
-                    let l = self.labels.len();
-                    let r = self.slots[i] as usize * l;
-                    return Some(&self.weights[r..r + l]);
+                    let at = (slot >> 32) as usize * self.labels.len();
+                    return Some(self.weights[at..at + 16].try_into().unwrap());
                 }
                 _ => i = (i + 1) & mask,
             }
@@ -145,16 +146,17 @@ impl Model {
     }
 
     /// The emission scores `emit[t * L + y]` of a sequence's features.
-    fn emissions(&self, f: &features::Features) -> Vec<f32> {
+    fn emissions(&self, f: &features::Features, emit: &mut Vec<f32>) {
         let l = self.labels.len();
-        let mut emit = vec![0f32; f.len() * l];
-        let mut acc = vec![0i32; l];
+        emit.clear();
+        emit.resize(f.len() * l, 0.0);
         for t in 0..f.len() {
-            acc.iter_mut().for_each(|a| *a = 0);
-            for &key in f.of(t) {
+            // Sixteen bits hold a sum of 258 weights of one byte.
+            let mut acc = [0i16; 16];
+            for &key in f.of(t).iter().take(258) {
                 if let Some(w) = self.row(key) {
                     for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += x as i32;
+                        *a += x as i16;
                     }
                 }
             }
@@ -162,28 +164,37 @@ impl Model {
                 *e = a as f32 * self.scale;
             }
         }
-        emit
     }
 
-    /// The best labelling of the tokens `range` of `doc` (one line).
-    pub fn label(&self, doc: &Doc, range: Range<usize>) -> Vec<usize> {
-        let f = features::extract(doc, range);
-        self.chain.viterbi(&self.emissions(&f), f.len())
+    /// The names the model finds in each line of a document: `(first token, last token, kind)`.
+    pub fn names(&self, doc: &Doc) -> Vec<(usize, usize, Kind)> {
+        let (mut f, mut emit) = (features::Features::default(), Vec::new());
+        let mut out = Vec::new();
+        for seq in features::sequences(doc) {
+            features::extract(doc, seq.clone(), &mut f);
+            self.emissions(&f, &mut emit);
+            let y = self.chain.viterbi(&emit, seq.len());
+            out.extend(self.labels.decode(&y).into_iter().map(|(a, b, k)| (seq.start + a, seq.start + b, k)));
+        }
+        out
     }
 
     /// The names the model finds in a document, in order.
     pub fn tag(&self, doc: &Doc) -> Vec<ModelSpan> {
+        // One line at a time, in buffers reused from line to line: the working set stays in
+        // the cache however long the document.
+        let (mut f, mut emit) = (features::Features::default(), Vec::new());
         let mut out = Vec::new();
         let mut fb = ForwardBackward::default();
         for seq in features::sequences(doc) {
-            let f = features::extract(doc, seq.clone());
-            let emit = self.emissions(&f);
-            let y = self.chain.viterbi(&emit, f.len());
+            features::extract(doc, seq.clone(), &mut f);
+            self.emissions(&f, &mut emit);
+            let y = self.chain.viterbi(&emit, seq.len());
             let names = self.labels.decode(&y);
             if names.is_empty() {
                 continue;
             }
-            self.chain.forward_backward(&emit, f.len(), &mut fb);
+            self.chain.forward_backward(&emit, seq.len(), &mut fb);
             for (a, b, kind) in names {
                 let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
                 let (first, last) = (seq.start + a, seq.start + b);
@@ -196,7 +207,7 @@ impl Model {
 
     /// Whether the model learned the word as the start of a name of some kind.
     pub fn knows_name(&self, word: &str) -> bool {
-        self.row(features::word_key(word)).is_some_and(|w| self.starts.iter().any(|&y| w[y] > 0))
+        self.row(features::word_key(word)).is_some_and(|w| (0..self.labels.len()).any(|y| self.labels.tags[y].0 == Tag::B && w[y] > 0))
     }
 
     /// Where a name starting at `tok` begins: after the proclitics (و ف ب ل ك, لل) attached to
@@ -229,12 +240,12 @@ mod tests {
 
     #[test]
     fn compiled_in_model_loads() {
-        assert!(MODEL.keys.iter().filter(|&&k| k != 0).count() > 1000);
+        assert!(MODEL.slots.iter().filter(|&&k| k != 0).count() > 1000);
     }
 
     #[test]
     fn a_model_of_other_features_is_refused() {
-        let labels = Labels::new(false);
+        let labels = Labels::default();
         let l = labels.len();
         let s = Stored {
             features_version: features::FEATURES_VERSION + 1,

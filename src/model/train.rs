@@ -204,13 +204,7 @@ impl std::fmt::Display for Score {
 pub fn evaluate(model: &Model, examples: &[Example]) -> Score {
     let mut s = Score::default();
     for ex in examples {
-        let doc = Doc::new(&ex.text);
-        let mut pred = Vec::new();
-        for seq in features::sequences(&doc) {
-            let y = model.label(&doc, seq.clone());
-            pred.extend(model.labels().decode(&y).into_iter().map(|(a, b, k)| (a + seq.start, b + seq.start, k)));
-        }
-        let pred = ex.to_corpus(&pred);
+        let pred = ex.to_corpus(&model.names(&Doc::new(&ex.text)));
         let count = |c: &mut Counts, keep: &dyn Fn(Kind) -> bool| {
             let p: Vec<_> = pred.iter().filter(|n| keep(n.2)).collect();
             let g: Vec<_> = ex.gold.iter().filter(|n| keep(n.2)).collect();
@@ -240,15 +234,13 @@ pub struct Options {
     pub eta: f64,
     /// The learning rate's decay over one pass (η = η₀ · decay^(pass)).
     pub decay: f64,
-    /// BILOU labels (else BIO).
-    pub bilou: bool,
     /// The seed of the shuffled visiting order.
     pub seed: u64,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 30, l1: 0.1, eta: 0.1, decay: 0.85, bilou: true, seed: 7 }
+        Options { epochs: 30, l1: 0.1, eta: 0.1, decay: 0.85, seed: 7 }
     }
 }
 
@@ -261,7 +253,7 @@ struct Instance {
 
 /// Trains a model on examples; `log` receives a line per pass.
 pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) -> Stored {
-    let labels = Labels::new(opts.bilou);
+    let labels = Labels::default();
     let l = labels.len();
     let mut index: FxHashMap<u32, u32> = FxHashMap::default();
     let mut keys: Vec<u32> = Vec::new();
@@ -269,7 +261,8 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
         .iter()
         .map(|ex| {
             let doc = Doc::new(&ex.text);
-            let f = features::extract(&doc, 0..doc.tokens.len());
+            let mut f = features::Features::default();
+            features::extract(&doc, 0..doc.tokens.len(), &mut f);
             let ids = f
                 .keys
                 .iter()
@@ -344,8 +337,8 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
                 }
             }
             for b in 0..l {
-                start[b] += eta * ((inst.gold[0] == b) as u8 as f32 - chain.start_prob(&fb, b));
-                end[b] += eta * ((inst.gold[len - 1] == b) as u8 as f32 - chain.end_prob(&fb, b));
+                start[b] += eta * ((inst.gold[0] == b) as u8 as f32 - fb.marginal(0, b));
+                end[b] += eta * ((inst.gold[len - 1] == b) as u8 as f32 - fb.marginal(len - 1, b));
             }
             for t in 1..len {
                 let (ga, gb) = (inst.gold[t - 1], inst.gold[t]);
@@ -423,7 +416,6 @@ pub fn cli(args: &[String]) -> Result<(), CliError> {
             "--corpus" => corpus = value("--corpus")?,
             "--out" => out = value("--out")?,
             "--validate" => validate = true,
-            "--bio" => opts.bilou = false,
             "--epochs" => opts.epochs = number("--epochs", value("--epochs")?)? as usize,
             "--l1" => opts.l1 = number("--l1", value("--l1")?)?,
             "--eta" => opts.eta = number("--eta", value("--eta")?)?,
