@@ -16,8 +16,8 @@
 //! - the lexicon's verdict: whether a lexicon name covers the token (beginning or inside, and its
 //!   kind) and the verdicts of its two neighbours; whether the word alone is a lexicon name, or
 //!   the first word of one;
-//! - trigger words (`data/model/triggers.tsv`): titles, organization and place heads, speech verbs
-//!   at *i−3 … i+1*.
+//! - trigger words (`data/model/triggers.tsv`): titles, organization and place heads, speech verbs,
+//!   given names, nationalities at *i−3 … i+1*.
 //!
 //! The labels of neighbouring tokens are the model's transition weights, not features.
 
@@ -125,6 +125,8 @@ enum Trigger {
     Place = 3,
     Speech = 4,
     Relation = 5,
+    Given = 6,
+    Nationality = 7,
 }
 
 /// The trigger words, normalized, with their class.
@@ -145,6 +147,8 @@ fn parse_triggers(text: &str) -> Result<FxHashMap<String, Trigger>, String> {
             "place" => Trigger::Place,
             "speech" => Trigger::Speech,
             "relation" => Trigger::Relation,
+            "given" => Trigger::Given,
+            "nationality" => Trigger::Nationality,
             other => return Err(format!("line {}: unknown class {other:?}", n + 1)),
         };
         map.insert(normalize_str(word.trim()), class);

@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 
 use crate::doc::Doc;
 use crate::entities::lexicon::LEXICON;
+use crate::fxhash::FxHashMap;
 use crate::span::{Kind, Span};
 use crate::tokenize::{Token, TokenKind};
 use crf::{Chain, ForwardBackward, Labels, Tag};
@@ -49,12 +50,20 @@ pub struct ModelSpan {
     pub confidence: f32,
     /// The tokens of the name (indices into [`Doc::tokens`]).
     pub tokens: Range<usize>,
+    /// Found as the same word as a name the model found elsewhere in the text (with that
+    /// name's confidence), not by the labelling of its own line.
+    pub elsewhere: bool,
 }
 
 impl ModelSpan {
     /// The span the analysis reports, with `source` "model".
     pub fn span(&self, doc: &Doc) -> Span {
-        doc.span(self.kind, self.norm.clone(), "model", format!("entity model ({:.0}% sure)", self.confidence * 100.0))
+        let why = if self.elsewhere {
+            format!("entity model: the same word is a name elsewhere in the text ({:.0}% sure there)", self.confidence * 100.0)
+        } else {
+            format!("entity model ({:.0}% sure)", self.confidence * 100.0)
+        };
+        doc.span(self.kind, self.norm.clone(), "model", why)
     }
 }
 
@@ -75,6 +84,9 @@ pub struct Model {
 
 /// The bytes read for a row of weights.
 type Row = [i8; 16];
+
+/// The confidence from which a name makes the same word a name elsewhere in the text.
+const ECHO_FROM: f32 = 0.8;
 
 /// The compiled-in model.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -199,10 +211,58 @@ impl Model {
                 let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
                 let (first, last) = (seq.start + a, seq.start + b);
                 let norm = self.name_start(doc, &doc.tokens[first])..doc.tokens[last].end;
-                out.push(ModelSpan { kind, original: doc.norm.original_range(norm.clone()), norm, confidence, tokens: first..last + 1 });
+                let original = doc.norm.original_range(norm.clone());
+                out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, elsewhere: false });
             }
         }
+        self.echo(doc, &mut out);
         out
+    }
+
+    /// One sense per text: a word new to the model that it found as a name, surely, alone
+    /// (ألونسو) or as the last word of a person's name (فرناندو ألونسو → ألونسو), is that name
+    /// too where the labelling of its own line left it out, after proclitics too (وألونسو). A
+    /// word found as names of two kinds is left alone. Two passes over the names and tokens:
+    /// linear.
+    fn echo(&self, doc: &Doc, names: &mut Vec<ModelSpan>) {
+        let text = doc.text();
+        let mut seen: FxHashMap<&str, Option<(Kind, f32)>> = FxHashMap::default();
+        for n in names.iter().filter(|n| n.confidence >= ECHO_FROM) {
+            let key = match (n.tokens.len(), n.kind) {
+                (1, _) => &text[n.norm.clone()],
+                (_, Kind::Person) => doc.tok(n.tokens.end - 1),
+                _ => continue,
+            };
+            // A word the model has weights for (it met it in training) is left to them: الله
+            // ends عبد الله but is no name alone.
+            if key.chars().count() < 3 || self.row(features::word_key(key)).is_some() {
+                continue;
+            }
+            let e = seen.entry(key).or_insert(Some((n.kind, n.confidence)));
+            *e = e.filter(|(k, _)| *k == n.kind).map(|(k, c)| (k, c.max(n.confidence)));
+        }
+        if seen.is_empty() {
+            return;
+        }
+        let mut covered = vec![false; doc.tokens.len()];
+        for n in names.iter() {
+            covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let before = names.len();
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            if covered[i] || tok.kind != TokenKind::Word {
+                continue;
+            }
+            let found = tok.proclitics(text).find_map(|r| Some((r, (*seen.get(&text[r.range(tok)])?)?)));
+            if let Some((r, (kind, confidence))) = found {
+                let norm = r.range(tok);
+                let original = doc.norm.original_range(norm.clone());
+                names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + 1, elsewhere: true });
+            }
+        }
+        if names.len() > before {
+            names.sort_by_key(|n| n.tokens.start);
+        }
     }
 
     /// Whether the model learned the word as the start of a name of some kind.

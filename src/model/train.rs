@@ -101,6 +101,8 @@ pub fn names(tags: &[String]) -> Vec<(usize, usize, Kind)> {
 #[derive(Clone, Debug)]
 pub struct Example {
     pub text: String,
+    /// Where each corpus token starts in the text.
+    pub starts: Vec<usize>,
     /// For each of our tokens, the corpus token it lies in.
     pub word_of: Vec<usize>,
     /// The gold names over the corpus tokens.
@@ -134,12 +136,12 @@ impl Example {
                 Some((*keep.first()?, *keep.last()?, k))
             })
             .collect();
-        Example { text, word_of, gold, gold_ours }
+        Example { text, starts, word_of, gold, gold_ours }
     }
 
-    /// Our tokens' names, carried to the corpus tokens they touch.
-    pub fn to_corpus(&self, names: &[(usize, usize, Kind)]) -> Vec<(usize, usize, Kind)> {
-        names.iter().map(|&(a, b, k)| (self.word_of[a], self.word_of[b], k)).collect()
+    /// The corpus token at byte `at` of the text.
+    fn word_at(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at) - 1
     }
 }
 
@@ -200,11 +202,26 @@ impl std::fmt::Display for Score {
     }
 }
 
-/// Scores `model` on examples, exactly as `conll.py` would score its names.
+/// Scores `model` on examples, exactly as `conll.py` would score its names: the examples make
+/// one text, a line each, which the model tags as it tags any document; a name counts on the
+/// corpus tokens it touches.
 pub fn evaluate(model: &Model, examples: &[Example]) -> Score {
-    let mut s = Score::default();
+    let mut text = String::new();
+    let mut lines = Vec::with_capacity(examples.len());
     for ex in examples {
-        let pred = ex.to_corpus(&model.names(&Doc::new(&ex.text)));
+        lines.push(text.len());
+        text.push_str(&ex.text);
+        text.push('\n');
+    }
+    let mut pred: Vec<Vec<(usize, usize, Kind)>> = vec![Vec::new(); examples.len()];
+    for name in model.tag(&Doc::new(&text)) {
+        let (start, end) = (name.original.start, name.original.end);
+        let e = lines.partition_point(|&l| l <= start) - 1;
+        let ex = &examples[e];
+        pred[e].push((ex.word_at(start - lines[e]), ex.word_at(end - 1 - lines[e]), name.kind));
+    }
+    let mut s = Score::default();
+    for (ex, pred) in examples.iter().zip(&pred) {
         let count = |c: &mut Counts, keep: &dyn Fn(Kind) -> bool| {
             let p: Vec<_> = pred.iter().filter(|n| keep(n.2)).collect();
             let g: Vec<_> = ex.gold.iter().filter(|n| keep(n.2)).collect();
@@ -480,7 +497,9 @@ mod tests {
         assert_eq!(ex.word_of, [0, 0, 0, 1, 2, 3, 3, 3, 4, 5, 6]);
         // The parentheses around a name stay outside it; a hyphen inside one stays in.
         assert_eq!(ex.gold_ours, [(1, 1, Kind::Organization), (4, 7, Kind::Person), (9, 9, Kind::Location)]);
-        assert_eq!(ex.to_corpus(&ex.gold_ours), ex.gold);
+        let back: Vec<_> = ex.gold_ours.iter().map(|&(a, b, k)| (ex.word_of[a], ex.word_of[b], k)).collect();
+        assert_eq!(back, ex.gold);
+        assert_eq!((ex.word_at(0), ex.word_at(13), ex.word_at(15)), (0, 0, 1));
     }
 
     #[test]
