@@ -92,6 +92,22 @@ fn training_learns_a_small_corpus() {
 }
 
 #[test]
+fn a_name_found_surely_is_found_again_where_its_line_says_nothing() {
+    let model = Model::from_stored(&trained());
+    // A surname the model never met, in a context it learned, then alone after و in a line that
+    // says nothing of it.
+    let text = "زار الدكتور كريم الزعتري مدينة قصرين أمس.\nشكرا والزعتري هنا.";
+    let doc = Doc::new(text);
+    let found: Vec<(Kind, &str, bool)> = model.tag(&doc).iter().map(|s| (s.kind, &text[s.original.clone()], s.elsewhere)).collect();
+    assert_eq!(
+        found,
+        vec![(Kind::Person, "كريم الزعتري", false), (Kind::Location, "قصرين", false), (Kind::Person, "الزعتري", true)]
+    );
+    // Without the first line, nothing is found in the second.
+    assert!(model.tag(&Doc::new("شكرا والزعتري هنا.")).is_empty());
+}
+
+#[test]
 fn training_is_reproducible() {
     assert_eq!(trained().to_bytes(), trained().to_bytes());
 }

@@ -219,29 +219,40 @@ impl Model {
         out
     }
 
-    /// One sense per text: a word new to the model that it found as a name, surely, alone
-    /// (ألونسو) or as the last word of a person's name (فرناندو ألونسو → ألونسو), is that name
-    /// too where the labelling of its own line left it out, after proclitics too (وألونسو). A
-    /// word found as names of two kinds is left alone. Two passes over the names and tokens:
-    /// linear.
+    /// One sense per text: a name the model found surely is that name too where the labelling
+    /// of its own line left it out, after proclitics too (وألونسو): a name of several words
+    /// (يديعوت أحرونوت), and a word new to the model found alone (ألونسو) or as the last word
+    /// of a person's name (فرناندو ألونسو → ألونسو). A word the model met in training is left
+    /// to its weights (الله ends عبد الله but is no name alone); a name found with two kinds is
+    /// left alone. Two passes over the names and the tokens: linear.
     fn echo(&self, doc: &Doc, names: &mut Vec<ModelSpan>) {
         let text = doc.text();
-        let mut seen: FxHashMap<&str, Option<(Kind, f32)>> = FxHashMap::default();
+        // Each name's text, with its kind and confidence (None after a conflict) and its tokens.
+        let mut phrases: FxHashMap<&str, (Option<(Kind, f32)>, usize)> = FxHashMap::default();
+        // The first word of each name, with the token counts of the names it starts.
+        let mut firsts: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for n in names.iter().filter(|n| n.confidence >= ECHO_FROM) {
-            let key = match (n.tokens.len(), n.kind) {
-                (1, _) => &text[n.norm.clone()],
-                (_, Kind::Person) => doc.tok(n.tokens.end - 1),
-                _ => continue,
+            let last = doc.tok(n.tokens.end - 1);
+            let keys = match (n.tokens.len(), n.kind) {
+                (1, _) => [Some(&text[n.norm.clone()]), None],
+                (_, Kind::Person) => [Some(&text[n.norm.clone()]), Some(last)],
+                _ => [Some(&text[n.norm.clone()]), None],
             };
-            // A word the model has weights for (it met it in training) is left to them: الله
-            // ends عبد الله but is no name alone.
-            if key.chars().count() < 3 || self.row(features::word_key(key)).is_some() {
-                continue;
+            for key in keys.into_iter().flatten() {
+                let ntok = if key == last && n.tokens.len() > 1 { 1 } else { n.tokens.len() };
+                if ntok == 1 && (key.chars().count() < 3 || self.row(features::word_key(key)).is_some()) {
+                    continue;
+                }
+                let e = phrases.entry(key).or_insert((Some((n.kind, n.confidence)), ntok));
+                e.0 = e.0.filter(|(k, _)| *k == n.kind).map(|(k, c)| (k, c.max(n.confidence)));
+                let first = if ntok == 1 { key } else { &text[n.norm.start..doc.tokens[n.tokens.start].end] };
+                let counts = firsts.entry(first).or_default();
+                if !counts.contains(&ntok) {
+                    counts.push(ntok);
+                }
             }
-            let e = seen.entry(key).or_insert(Some((n.kind, n.confidence)));
-            *e = e.filter(|(k, _)| *k == n.kind).map(|(k, c)| (k, c.max(n.confidence)));
         }
-        if seen.is_empty() {
+        if phrases.is_empty() {
             return;
         }
         let mut covered = vec![false; doc.tokens.len()];
@@ -249,15 +260,32 @@ impl Model {
             covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
         }
         let before = names.len();
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            if covered[i] || tok.kind != TokenKind::Word {
-                continue;
-            }
-            let found = tok.proclitics(text).find_map(|r| Some((r, (*seen.get(&text[r.range(tok)])?)?)));
-            if let Some((r, (kind, confidence))) = found {
-                let norm = r.range(tok);
-                let original = doc.norm.original_range(norm.clone());
-                names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + 1, elsewhere: true });
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let tok = &doc.tokens[i];
+            let found = if covered[i] || tok.kind != TokenKind::Word {
+                None
+            } else {
+                tok.proclitics(text).find_map(|r| {
+                    let start = r.range(tok).start;
+                    firsts.get(&text[r.range(tok)])?.iter().find_map(|&ntok| {
+                        let last = i + ntok - 1;
+                        if last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
+                            return None;
+                        }
+                        let norm = start..doc.tokens[last].end;
+                        let (kind, confidence) = phrases.get(&text[norm.clone()])?.0?;
+                        Some((norm, ntok, kind, confidence))
+                    })
+                })
+            };
+            match found {
+                Some((norm, ntok, kind, confidence)) => {
+                    let original = doc.norm.original_range(norm.clone());
+                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, elsewhere: true });
+                    i += ntok;
+                }
+                None => i += 1,
             }
         }
         if names.len() > before {
@@ -301,6 +329,36 @@ mod tests {
     #[test]
     fn compiled_in_model_loads() {
         assert!(MODEL.slots.iter().filter(|&&k| k != 0).count() > 1000);
+    }
+
+    /// The names `echo` adds to `names` (hand-made: token ranges, kinds, confidences).
+    fn echoes(text: &str, names: &[(Range<usize>, Kind, f32)]) -> Vec<(String, Kind)> {
+        let doc = Doc::new(text);
+        let mut spans: Vec<ModelSpan> = names
+            .iter()
+            .map(|(t, kind, confidence)| {
+                let norm = doc.tokens[t.start].start..doc.tokens[t.end - 1].end;
+                let original = doc.norm.original_range(norm.clone());
+                ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), elsewhere: false }
+            })
+            .collect();
+        MODEL.echo(&doc, &mut spans);
+        spans.iter().filter(|s| s.elsewhere).map(|s| (text[s.original.clone()].to_string(), s.kind)).collect()
+    }
+
+    #[test]
+    fn names_found_surely_are_found_again() {
+        use Kind::*;
+        let text = "قالت يديعوت أحرونوت إن زفيكوفيتش سافر\nونقلت يديعوت أحرونوت عن وزفيكوفيتش";
+        // A name of two words, again after و; a new word alone, again after و.
+        let found = echoes(text, &[(1..3, Organization, 0.9), (4..5, Person, 0.95)]);
+        assert_eq!(found, vec![("يديعوت أحرونوت".to_string(), Organization), ("زفيكوفيتش".to_string(), Person)]);
+        // Not from a name found without confidence, nor from one found with two kinds.
+        assert!(echoes(text, &[(1..3, Organization, 0.5), (4..5, Person, 0.5)]).is_empty());
+        let twice = "زفيكوفيتش سافر زفيكوفيتش\nزفيكوفيتش";
+        assert!(echoes(twice, &[(0..1, Person, 0.9), (2..3, Location, 0.9)]).is_empty());
+        // A word the model knows is left to it, even as the surname of a person.
+        assert!(echoes("عبد الله سافر\nالله", &[(0..2, Person, 0.99)]).is_empty());
     }
 
     #[test]
