@@ -144,11 +144,10 @@ impl Chain {
         let row = |t: usize| -> &[f32; L] { emit[t * L..(t + 1) * L].try_into().unwrap() };
         let mut score: [f32; L] = std::array::from_fn(|y| self.start[y] + row(0)[y]);
         let mut back = vec![[0u8; L]; n];
-        for t in 1..n {
+        for (t, arg) in back.iter_mut().enumerate().skip(1) {
             // For each label b, the best label a before it: a outermost, so that the inner loop
             // over b is a vector compare-and-select.
             let mut best = [f32::NEG_INFINITY; L];
-            let arg = &mut back[t];
             for (a, &sa) in score.iter().enumerate() {
                 for b in 0..L {
                     let s = sa + self.trans[a][b];
@@ -162,10 +161,9 @@ impl Chain {
         }
         let mut y = vec![0; n];
         let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
-        for a in 0..L {
-            let s = score[a] + self.end[a];
-            if s > best {
-                best = s;
+        for (a, (&s, &e)) in score.iter().zip(&self.end).enumerate() {
+            if s + e > best {
+                best = s + e;
                 arg = a;
             }
         }

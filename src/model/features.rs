@@ -293,22 +293,19 @@ fn word<'t>(text: &'t str, tok: &Token) -> &'t str {
     }
 }
 
-/// The bare stem of a word: without proclitics and the article ال, from the reading with the
-/// longest proclitics that leaves the article and two letters after it (the word as it stands
-/// first); `None` when no reading has the article. A suffix of the word's text.
+/// The bare stem of a word: without proclitics and the article ال, from the last of its
+/// readings (the longest proclitics) that leaves the article and two letters after it; `None`
+/// when no reading has the article. A suffix of the word's text.
 fn bare<'t>(text: &'t str, tok: &Token, readings: &[Reading]) -> Option<(&'t str, bool)> {
     if tok.kind != TokenKind::Word {
         return None;
     }
-    readings
-        .iter()
-        .filter_map(|r| {
-            let s = &text[r.range(tok)];
-            // A merged article (لل) has lost its alef: its stem text starts at the lam.
-            let after = if r.merged_article { s.strip_prefix('ل')? } else { s.strip_prefix("ال")? };
-            after.chars().nth(1).is_some().then_some((after, true))
-        })
-        .last()
+    readings.iter().rev().find_map(|r| {
+        let s = &text[r.range(tok)];
+        // A merged article (لل) has lost its alef: its stem text starts at the lam.
+        let after = if r.merged_article { s.strip_prefix('ل')? } else { s.strip_prefix("ال")? };
+        after.chars().nth(1).is_some().then_some((after, true))
+    })
 }
 
 /// Whether `s` starts with the article ال and has at least two letters after it.
@@ -391,7 +388,7 @@ fn lexicon_verdicts<'r>(
                 let entry = lex.get(&key);
                 let prefix = lex.is_prefix(&key);
                 if let Some((_, e)) = entry {
-                    if best.is_none_or(|(bj, _)| j > bj) {
+                    if best.map_or(true, |(bj, _)| j > bj) {
                         best = Some((j, e.kind));
                     }
                 }

@@ -4,13 +4,15 @@
 //! The model reads each line of the document as one sequence, computes the [`features`] of every
 //! token (the word, its stems after proclitics, its letters, the lexicon's verdicts, trigger words
 //! nearby), scores each label of each token with the model's weights, and decodes the best
-//! labelling under the [`crf`] transitions (B-/I- tags, or B-/I-/L-/U-: never an ill-formed
-//! name). A name's confidence is the least probability, over its tokens, of the label decoding
-//! chose (from the forward-backward marginals).
+//! labelling under the [`crf`] transitions (B-/I- tags: never an ill-formed name). A name's
+//! confidence is the least probability, over its tokens, of the label decoding chose (from the
+//! forward-backward marginals). Then, one sense per text: a name found surely in one line is
+//! found again where another line's labelling left it out ([`ModelSpan::elsewhere`]).
 //!
 //! The model is trained by `kashif train` ([`train`]) on ANERcorp (CC BY-SA 4.0, Benajiba et al.
 //! 2007; CAMeL Lab split, Obeid et al. 2020), and stored in `data/model/ner.bin` ([`format`]):
-//! L1-regularized training leaves most weights at zero, the rest are quantized to one byte.
+//! L1-regularized training leaves most weights at zero, the rest are quantized to one byte. The
+//! model file is therefore a derivative of ANERcorp under CC BY-SA 4.0 (`data/model/README.md`).
 //!
 //! ```
 //! use kashif::{doc::Doc, model, Kind};
@@ -74,7 +76,7 @@ pub struct Model {
     chain: Chain,
     scale: f32,
     /// Open addressing over the feature keys: each slot holds a key (0 = empty) in its low half
-    /// and its row of `weights` in its high half, so that a probe reads one cache line.
+    /// and its row of `weights` in its high half, so that a probe reads one slot.
     slots: Vec<u64>,
     /// One row of L weights a feature, back to back; a row is read as the 16 bytes from its
     /// start (one vector load, one vector add: the bytes past it, of the next rows or of the
@@ -84,6 +86,9 @@ pub struct Model {
 
 /// The bytes read for a row of weights.
 type Row = [i8; 16];
+
+/// A kind and how sure the model is of it.
+type Sure = (Kind, f32);
 
 /// The confidence from which a name makes the same word a name elsewhere in the text.
 const ECHO_FROM: f32 = 0.8;
@@ -136,10 +141,6 @@ impl Model {
         m
     }
 
-    pub fn labels(&self) -> &Labels {
-        &self.labels
-    }
-
     /// The weights of a feature, if the model has any.
     fn row(&self, key: u32) -> Option<&Row> {
         let mask = self.slots.len() - 1;
@@ -176,19 +177,6 @@ impl Model {
                 *e = a as f32 * self.scale;
             }
         }
-    }
-
-    /// The names the model finds in each line of a document: `(first token, last token, kind)`.
-    pub fn names(&self, doc: &Doc) -> Vec<(usize, usize, Kind)> {
-        let (mut f, mut emit) = (features::Features::default(), Vec::new());
-        let mut out = Vec::new();
-        for seq in features::sequences(doc) {
-            features::extract(doc, seq.clone(), &mut f);
-            self.emissions(&f, &mut emit);
-            let y = self.chain.viterbi(&emit, seq.len());
-            out.extend(self.labels.decode(&y).into_iter().map(|(a, b, k)| (seq.start + a, seq.start + b, k)));
-        }
-        out
     }
 
     /// The names the model finds in a document, in order.
@@ -228,7 +216,7 @@ impl Model {
     fn echo(&self, doc: &Doc, names: &mut Vec<ModelSpan>) {
         let text = doc.text();
         // Each name's text, with its kind and confidence (None after a conflict) and its tokens.
-        let mut phrases: FxHashMap<&str, (Option<(Kind, f32)>, usize)> = FxHashMap::default();
+        let mut phrases: FxHashMap<&str, (Option<Sure>, usize)> = FxHashMap::default();
         // The first word of each name, with the token counts of the names it starts.
         let mut firsts: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for n in names.iter().filter(|n| n.confidence >= ECHO_FROM) {
