@@ -65,32 +65,30 @@ fn score(shared: &Path, name: &str) -> serde_json::Value {
 fn model_on_anercorp_dev() {
     let Some(shared) = common::shared_or_skip("model_on_anercorp_dev") else { return };
     let r = score(&shared, "anercorp-dev");
-    assert!(r["3types"]["f1"].as_f64().unwrap() >= 0.66, "{r}");
-    assert!(r["4types"]["f1"].as_f64().unwrap() >= 0.64, "{r}");
+    assert!(r["3types"]["f1"].as_f64().unwrap() >= 0.69, "{r}");
+    assert!(r["4types"]["f1"].as_f64().unwrap() >= 0.67, "{r}");
 }
 
 #[test]
 fn model_on_aqmar() {
     let Some(shared) = common::shared_or_skip("model_on_aqmar") else { return };
     let r = score(&shared, "aqmar");
-    assert!(r["3types"]["f1"].as_f64().unwrap() >= 0.47, "{r}");
+    assert!(r["3types"]["f1"].as_f64().unwrap() >= 0.49, "{r}");
 }
 
-/// Prints how fast the model tags news text natively (a measurement, not a test of speed).
+/// Prints how fast the model tags news text natively (a measurement, not a test of speed: the
+/// best of five runs, other tests may run beside it).
 #[test]
 fn model_throughput() {
     let seed = kashif::seeds::SEEDS[0].text;
     let text = seed.repeat((1 << 20) / seed.len() + 1);
-    let t = std::time::Instant::now();
     let doc = Doc::new(&text);
-    let prepared = t.elapsed();
-    let names = model::tag(&doc).len();
-    let all = t.elapsed();
-    println!(
-        "model on {} bytes: {names} names; document {:.1} ms, tagging {:.1} ms: {:.1} MB/s for the model alone",
-        text.len(),
-        prepared.as_secs_f64() * 1e3,
-        (all - prepared).as_secs_f64() * 1e3,
-        text.len() as f64 / (all - prepared).as_secs_f64() / 1e6
-    );
+    let mut best = f64::MAX;
+    let mut names = 0;
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        names = model::tag(&doc).len();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!("model on {} bytes: {names} names in {:.1} ms, {:.1} MB/s for the model alone", text.len(), best * 1e3, text.len() as f64 / best / 1e6);
 }
