@@ -17,7 +17,9 @@
 //!   kind) and the verdicts of its two neighbours; whether the word alone is a lexicon name, or
 //!   the first word of one;
 //! - trigger words (`data/model/triggers.tsv`): titles, organization and place heads, speech verbs,
-//!   given names, nationalities at *i−3 … i+1*.
+//!   given names, nationalities at *i−3 … i+1*; a trigger before the word is also paired with
+//!   whether the word has the article and with the word's own trigger class (a title before a
+//!   word without the article, a title before a given name).
 //!
 //! The labels of neighbouring tokens are the model's transition weights, not features.
 
@@ -61,6 +63,8 @@ enum Template {
     TriggerPlus1 = 25,
     First = 26,
     Article = 27,
+    TriggerArticle = 28,
+    TriggerPair = 29,
 }
 
 /// The version of the feature definitions; the model file records the one it was trained with.
@@ -276,6 +280,11 @@ pub fn extract_with(doc: &Doc, seq: Range<usize>, lex: &Lexicon, out: &mut Featu
             ] {
                 if let Some(c) = at(i, d).and_then(|j| triggers[j]) {
                     k.push(Key::new(t).byte(c as u8).finish());
+                    if d < 0 {
+                        // A linear model cannot pair evidence by itself: these pairs it needs.
+                        k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(bares[i].1 as u8).finish());
+                        k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
+                    }
                 }
             }
             f.starts.push(k.len());
