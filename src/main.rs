@@ -14,7 +14,7 @@ Usage:
   kashif analyze [FILE|-]... [--seed ID] [--date YYYY-MM-DD] [--format text|json|jsonl] [--no-color]
   kashif seeds
   kashif bench [--seconds N]
-  kashif train [--corpus FILE] [--out FILE] [--validate] [--epochs N] [--l1 X] [--eta X] [--decay X]
+  kashif train [--corpus FILE] [--out FILE] [--validate] [--epochs N] [--l1 X] [--eta X] [--decay X] [--lexicon-dropout X]
   kashif --version | --help
 
 analyze   Analyze FILEs (or stdin with -) or a bundled seed (--seed ID). --date is the

@@ -172,3 +172,36 @@ fn decoded_names_are_well_formed_in_news_text() {
     check(seed);
     assert!(model::tag(&Doc::new(seed)).len() > 20);
 }
+
+#[test]
+fn the_train_command_writes_a_model_the_library_reads() {
+    let dir = std::env::temp_dir().join(format!("kashif-train-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = dir.join("corpus.txt");
+    let mut rng = Rng::new(5);
+    let mut text = String::new();
+    for _ in 0..60 {
+        sentence(&mut rng, &mut text);
+    }
+    std::fs::write(&corpus, text).unwrap();
+    let out = dir.join("ner.bin");
+    let run = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_kashif")).arg("train").args(args).output().unwrap();
+    let r = run(&["--corpus", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--epochs", "4"]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("wrote"));
+    let model = Model::parse(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(!model.tag(&Doc::new("زار الدكتور كريم الصواف مدينة قصرين أمس.")).is_empty());
+    // --validate scores held-out folds and writes nothing.
+    std::fs::remove_file(&out).unwrap();
+    let r = run(&["--corpus", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--epochs", "2", "--validate"]);
+    assert!(String::from_utf8_lossy(&r.stdout).contains("validation, three folds: 3-type F1"));
+    assert!(!out.exists());
+    // Bad arguments and a missing corpus are one-line errors.
+    let r = run(&["--l1", "lots"]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("--l1 needs a number"));
+    let r = run(&["--corpus", dir.join("missing.txt").to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("cannot read"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

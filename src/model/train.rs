@@ -23,6 +23,7 @@ use super::features::{self, FEATURES_VERSION};
 use super::format::Stored;
 use super::Model;
 use crate::doc::Doc;
+use crate::entities::lexicon::{Lexicon, LEXICON};
 use crate::fxhash::FxHashMap;
 use crate::span::Kind;
 use crate::testing::Rng;
@@ -253,11 +254,13 @@ pub struct Options {
     pub decay: f64,
     /// The seed of the shuffled visiting order.
     pub seed: u64,
+    /// The share of training sentences whose features are computed without the lexicon.
+    pub lexicon_dropout: f64,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 30, l1: 0.1, eta: 0.1, decay: 0.85, seed: 7 }
+        Options { epochs: 30, l1: 0.1, eta: 0.1, decay: 0.85, seed: 7, lexicon_dropout: 0.0 }
     }
 }
 
@@ -274,12 +277,16 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
     let l = labels.len();
     let mut index: FxHashMap<u32, u32> = FxHashMap::default();
     let mut keys: Vec<u32> = Vec::new();
+    let no_lexicon = Lexicon::default();
+    let mut pick = Rng::new(opts.seed ^ 0x1e);
     let instances: Vec<Instance> = examples
         .iter()
         .map(|ex| {
             let doc = Doc::new(&ex.text);
             let mut f = features::Features::default();
-            features::extract(&doc, 0..doc.tokens.len(), &mut f);
+            // Some sentences are seen without the lexicon, as names it lacks will be.
+            let lex = if (pick.below(1000) as f64) < opts.lexicon_dropout * 1000.0 { &no_lexicon } else { &*LEXICON };
+            features::extract_with(&doc, 0..doc.tokens.len(), lex, &mut f);
             let ids = f
                 .keys
                 .iter()
@@ -436,6 +443,7 @@ pub fn cli(args: &[String]) -> Result<(), CliError> {
             "--epochs" => opts.epochs = number("--epochs", value("--epochs")?)? as usize,
             "--l1" => opts.l1 = number("--l1", value("--l1")?)?,
             "--eta" => opts.eta = number("--eta", value("--eta")?)?,
+            "--lexicon-dropout" => opts.lexicon_dropout = number("--lexicon-dropout", value("--lexicon-dropout")?)?,
             "--decay" => opts.decay = number("--decay", value("--decay")?)?,
             other => return Err(CliError::Usage(format!("unknown option {other:?}"))),
         }
