@@ -52,8 +52,8 @@ pub struct ModelSpan {
     pub confidence: f32,
     /// The tokens of the name (indices into [`Doc::tokens`]).
     pub tokens: Range<usize>,
-    /// Found as the same word as a name the model found elsewhere in the text (with that
-    /// name's confidence), not by the labelling of its own line.
+    /// Found, or given its kind, as the same word as a name the model found surely elsewhere in
+    /// the text (with that name's confidence), not by the labelling of its own line.
     pub elsewhere: bool,
 }
 
@@ -243,6 +243,16 @@ impl Model {
         if phrases.is_empty() {
             return;
         }
+        // An unsure name of another kind takes the kind its text has where the model is sure.
+        for n in names.iter_mut().filter(|n| n.confidence < ECHO_FROM) {
+            if let Some((Some((kind, c)), _)) = phrases.get(&text[n.norm.clone()]) {
+                if *kind != n.kind {
+                    n.kind = *kind;
+                    n.confidence = *c;
+                    n.elsewhere = true;
+                }
+            }
+        }
         let mut covered = vec![false; doc.tokens.len()];
         for n in names.iter() {
             covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
@@ -347,6 +357,9 @@ mod tests {
         assert!(echoes(twice, &[(0..1, Person, 0.9), (2..3, Location, 0.9)]).is_empty());
         // A word the model knows is left to it, even as the surname of a person.
         assert!(echoes("عبد الله سافر\nالله", &[(0..2, Person, 0.99)]).is_empty());
+        // An unsure name of another kind takes the sure kind.
+        let found = echoes("نقلت سانا عن\nوقالت سانا", &[(1..2, Organization, 0.9), (4..5, Location, 0.6)]);
+        assert_eq!(found, vec![("سانا".to_string(), Organization)]);
     }
 
     #[test]
