@@ -23,6 +23,7 @@
 pub mod date;
 pub mod doc;
 pub mod entities;
+pub mod model;
 mod fxhash;
 pub mod normalize;
 pub mod output;

@@ -1,0 +1,380 @@
+//! A trained entity model: a linear-chain CRF over the tokens that finds the names of people,
+//! places, organizations and other named things (misc) that no lexicon lists.
+//!
+//! The model reads each line of the document as one sequence, computes the [`features`] of every
+//! token (the word, its stems after proclitics, its letters, the lexicon's verdicts, trigger words
+//! nearby), scores each label of each token with the model's weights, and decodes the best
+//! labelling under the [`crf`] transitions (B-/I- tags: never an ill-formed name). A name's
+//! confidence is the least probability, over its tokens, of the label decoding chose (from the
+//! forward-backward marginals). Then, one sense per text: a name found surely in one line is
+//! found again where another line's labelling left it out ([`ModelSpan::elsewhere`]).
+//!
+//! The model is trained by `kashif train` ([`train`]) on ANERcorp (CC BY-SA 4.0, Benajiba et al.
+//! 2007; CAMeL Lab split, Obeid et al. 2020), and stored in `data/model/ner.bin` ([`format`]):
+//! L1-regularized training leaves most weights at zero, the rest are quantized to one byte. The
+//! model file is therefore a derivative of ANERcorp under CC BY-SA 4.0 (`data/model/README.md`).
+//!
+//! ```
+//! use kashif::{doc::Doc, model, Kind};
+//!
+//! let text = "وقال المتحدث باسم وزارة الخارجية أحمد أبو زيد إن الوزير سيزور بيروت.";
+//! let doc = Doc::new(text);
+//! let names: Vec<(Kind, &str)> = model::tag(&doc).iter().map(|s| (s.kind, &text[s.original.clone()])).collect();
+//! assert!(names.contains(&(Kind::Location, "بيروت")), "{names:?}");
+//! ```
+
+pub mod crf;
+pub mod features;
+pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::doc::Doc;
+use crate::entities::lexicon::LEXICON;
+use crate::fxhash::FxHashMap;
+use crate::span::{Kind, Span};
+use crate::tokenize::{Token, TokenKind};
+use crf::{Chain, ForwardBackward, Labels, Tag};
+use format::{FormatError, Stored};
+
+/// A name the model found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelSpan {
+    pub kind: Kind,
+    /// The byte range in the normalized text (without leading proclitics).
+    pub norm: Range<usize>,
+    /// The byte range in the original text.
+    pub original: Range<usize>,
+    /// The probability, under the model, of the least certain label of the name (0 to 1).
+    pub confidence: f32,
+    /// The tokens of the name (indices into [`Doc::tokens`]).
+    pub tokens: Range<usize>,
+    /// Found, or given its kind, as the same word as a name the model found surely elsewhere in
+    /// the text (with that name's confidence), not by the labelling of its own line.
+    pub elsewhere: bool,
+}
+
+impl ModelSpan {
+    /// The span the analysis reports, with `source` "model".
+    pub fn span(&self, doc: &Doc) -> Span {
+        let why = if self.elsewhere {
+            format!("entity model: the same word is a name elsewhere in the text ({:.0}% sure there)", self.confidence * 100.0)
+        } else {
+            format!("entity model ({:.0}% sure)", self.confidence * 100.0)
+        };
+        doc.span(self.kind, self.norm.clone(), "model", why)
+    }
+}
+
+/// A loaded model: the labels, the transitions and a hash table of emission weights.
+#[derive(Debug)]
+pub struct Model {
+    labels: Labels,
+    chain: Chain,
+    scale: f32,
+    /// Open addressing over the feature keys: each slot holds a key (0 = empty) in its low half
+    /// and its row of `weights` in its high half, so that a probe reads one slot.
+    slots: Vec<u64>,
+    /// One row of L weights a feature, back to back; a row is read as the 16 bytes from its
+    /// start (one vector load, one vector add: the bytes past it, of the next rows or of the
+    /// padding at the end, go to sums that are never read).
+    weights: Vec<i8>,
+}
+
+/// The bytes read for a row of weights.
+type Row = [i8; 16];
+
+/// A kind and how sure the model is of it.
+type Sure = (Kind, f32);
+
+/// The confidence from which a name makes the same word a name elsewhere in the text.
+const ECHO_FROM: f32 = 0.8;
+
+/// The compiled-in model.
+pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    Model::parse(include_bytes!("../../data/model/ner.bin")).unwrap_or_else(|e| panic!("data/model/ner.bin: {e}"))
+});
+
+/// The names the compiled-in model finds in a document, in order.
+pub fn tag(doc: &Doc) -> Vec<ModelSpan> {
+    MODEL.tag(doc)
+}
+
+impl Model {
+    /// Reads a model file, refusing one trained with other feature definitions.
+    pub fn parse(bytes: &[u8]) -> Result<Model, FormatError> {
+        let s = Stored::parse(bytes)?;
+        if s.features_version != features::FEATURES_VERSION {
+            return Err(FormatError(format!(
+                "trained with features version {}, this build computes version {}: retrain with `kashif train`",
+                s.features_version,
+                features::FEATURES_VERSION
+            )));
+        }
+        Ok(Model::from_stored(&s))
+    }
+
+    pub fn from_stored(s: &Stored) -> Model {
+        let l = s.labels.len();
+        // At most one slot in four taken: most features of a text are not in the model, and a
+        // missing one is found missing after a probe or two.
+        let cap = (s.rows.len() * 4).next_power_of_two().max(16);
+        let mut m = Model {
+            chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end),
+            scale: s.scale,
+            slots: vec![0; cap],
+            weights: Vec::with_capacity(s.rows.len() * l + 16),
+            labels: s.labels.clone(),
+        };
+        for (row, (key, w)) in s.rows.iter().enumerate() {
+            let mut i = *key as usize & (cap - 1);
+            while m.slots[i] != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            m.slots[i] = *key as u64 | (row as u64) << 32;
+            m.weights.extend_from_slice(w);
+        }
+        m.weights.resize(m.weights.len() + 16, 0);
+        m
+    }
+
+    /// The weights of a feature, if the model has any.
+    fn row(&self, key: u32) -> Option<&Row> {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            match slot as u32 {
+                0 => return None,
+                k if k == key => {
+                    let at = (slot >> 32) as usize * self.labels.len();
+                    return Some(self.weights[at..at + 16].try_into().unwrap());
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The emission scores `emit[t * L + y]` of a sequence's features.
+    fn emissions(&self, f: &features::Features, emit: &mut Vec<f32>) {
+        let l = self.labels.len();
+        emit.clear();
+        emit.resize(f.len() * l, 0.0);
+        for t in 0..f.len() {
+            // Sixteen bits hold a sum of 258 weights of one byte.
+            let mut acc = [0i16; 16];
+            for &key in f.of(t).iter().take(258) {
+                if let Some(w) = self.row(key) {
+                    for (a, &x) in acc.iter_mut().zip(w) {
+                        *a += x as i16;
+                    }
+                }
+            }
+            for (e, &a) in emit[t * l..(t + 1) * l].iter_mut().zip(&acc) {
+                *e = a as f32 * self.scale;
+            }
+        }
+    }
+
+    /// The names the model finds in a document, in order.
+    pub fn tag(&self, doc: &Doc) -> Vec<ModelSpan> {
+        // One line at a time, in buffers reused from line to line: the working set stays in
+        // the cache however long the document.
+        let (mut f, mut emit) = (features::Features::default(), Vec::new());
+        let mut out = Vec::new();
+        let mut fb = ForwardBackward::default();
+        for seq in features::sequences(doc) {
+            features::extract(doc, seq.clone(), &mut f);
+            self.emissions(&f, &mut emit);
+            let y = self.chain.viterbi(&emit, seq.len());
+            let names = self.labels.decode(&y);
+            if names.is_empty() {
+                continue;
+            }
+            self.chain.forward_backward(&emit, seq.len(), &mut fb);
+            for (a, b, kind) in names {
+                let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
+                let (first, last) = (seq.start + a, seq.start + b);
+                let norm = self.name_start(doc, &doc.tokens[first])..doc.tokens[last].end;
+                let original = doc.norm.original_range(norm.clone());
+                out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, elsewhere: false });
+            }
+        }
+        self.echo(doc, &mut out);
+        out
+    }
+
+    /// One sense per text: a name the model found surely is that name too where the labelling
+    /// of its own line left it out, after proclitics too (وألونسو): a name of several words
+    /// (يديعوت أحرونوت), and a word new to the model found alone (ألونسو) or as the last word
+    /// of a person's name (فرناندو ألونسو → ألونسو). A word the model met in training is left
+    /// to its weights (الله ends عبد الله but is no name alone); a name found with two kinds is
+    /// left alone. Two passes over the names and the tokens: linear.
+    fn echo(&self, doc: &Doc, names: &mut Vec<ModelSpan>) {
+        let text = doc.text();
+        // Each name's text, with its kind and confidence (None after a conflict) and its tokens.
+        let mut phrases: FxHashMap<&str, (Option<Sure>, usize)> = FxHashMap::default();
+        // The first word of each name, with the token counts of the names it starts.
+        let mut firsts: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for n in names.iter().filter(|n| n.confidence >= ECHO_FROM) {
+            let last = doc.tok(n.tokens.end - 1);
+            let keys = match (n.tokens.len(), n.kind) {
+                (1, _) => [Some(&text[n.norm.clone()]), None],
+                (_, Kind::Person) => [Some(&text[n.norm.clone()]), Some(last)],
+                _ => [Some(&text[n.norm.clone()]), None],
+            };
+            for key in keys.into_iter().flatten() {
+                let ntok = if key == last && n.tokens.len() > 1 { 1 } else { n.tokens.len() };
+                if ntok == 1 && (key.chars().count() < 3 || self.row(features::word_key(key)).is_some()) {
+                    continue;
+                }
+                let e = phrases.entry(key).or_insert((Some((n.kind, n.confidence)), ntok));
+                e.0 = e.0.filter(|(k, _)| *k == n.kind).map(|(k, c)| (k, c.max(n.confidence)));
+                let first = if ntok == 1 { key } else { &text[n.norm.start..doc.tokens[n.tokens.start].end] };
+                let counts = firsts.entry(first).or_default();
+                if !counts.contains(&ntok) {
+                    counts.push(ntok);
+                }
+            }
+        }
+        if phrases.is_empty() {
+            return;
+        }
+        // An unsure name of another kind takes the kind its text has where the model is sure.
+        for n in names.iter_mut().filter(|n| n.confidence < ECHO_FROM) {
+            if let Some((Some((kind, c)), _)) = phrases.get(&text[n.norm.clone()]) {
+                if *kind != n.kind {
+                    n.kind = *kind;
+                    n.confidence = *c;
+                    n.elsewhere = true;
+                }
+            }
+        }
+        let mut covered = vec![false; doc.tokens.len()];
+        for n in names.iter() {
+            covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let before = names.len();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let tok = &doc.tokens[i];
+            let found = if covered[i] || tok.kind != TokenKind::Word {
+                None
+            } else {
+                tok.proclitics(text).find_map(|r| {
+                    let start = r.range(tok).start;
+                    firsts.get(&text[r.range(tok)])?.iter().find_map(|&ntok| {
+                        let last = i + ntok - 1;
+                        if last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
+                            return None;
+                        }
+                        let norm = start..doc.tokens[last].end;
+                        let (kind, confidence) = phrases.get(&text[norm.clone()])?.0?;
+                        Some((norm, ntok, kind, confidence))
+                    })
+                })
+            };
+            match found {
+                Some((norm, ntok, kind, confidence)) => {
+                    let original = doc.norm.original_range(norm.clone());
+                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, elsewhere: true });
+                    i += ntok;
+                }
+                None => i += 1,
+            }
+        }
+        if names.len() > before {
+            names.sort_by_key(|n| n.tokens.start);
+        }
+    }
+
+    /// Whether the model learned the word as the start of a name of some kind.
+    pub fn knows_name(&self, word: &str) -> bool {
+        self.row(features::word_key(word)).is_some_and(|w| (0..self.labels.len()).any(|y| self.labels.tags[y].0 == Tag::B && w[y] > 0))
+    }
+
+    /// Where a name starting at `tok` begins: after the proclitics (و ف ب ل ك, لل) attached to
+    /// it, when a reading without them is a name the model or the lexicon knows, or starts with
+    /// the article; at the word's start when the word as it stands is such a name, or no reading
+    /// says otherwise. (ANERcorp marks whole words, so training cannot teach this.)
+    fn name_start(&self, doc: &Doc, tok: &Token) -> usize {
+        let text = doc.text();
+        if tok.kind != TokenKind::Word {
+            return tok.start;
+        }
+        let known = |s: &str| self.knows_name(s) || LEXICON.get(s).is_some() || LEXICON.is_prefix(s);
+        let stripped: Vec<_> = tok.proclitics(text).skip(1).collect();
+        if let Some(r) = stripped.iter().find(|r| known(&r.stem(tok, text))) {
+            return r.range(tok).start;
+        }
+        if known(tok.text(text)) {
+            return tok.start;
+        }
+        match stripped.iter().find(|r| features::has_article(&r.stem(tok, text))) {
+            Some(r) => r.range(tok).start,
+            None => tok.start,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compiled_in_model_loads() {
+        assert!(MODEL.slots.iter().filter(|&&k| k != 0).count() > 1000);
+    }
+
+    /// The names `echo` adds to `names` (hand-made: token ranges, kinds, confidences).
+    fn echoes(text: &str, names: &[(Range<usize>, Kind, f32)]) -> Vec<(String, Kind)> {
+        let doc = Doc::new(text);
+        let mut spans: Vec<ModelSpan> = names
+            .iter()
+            .map(|(t, kind, confidence)| {
+                let norm = doc.tokens[t.start].start..doc.tokens[t.end - 1].end;
+                let original = doc.norm.original_range(norm.clone());
+                ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), elsewhere: false }
+            })
+            .collect();
+        MODEL.echo(&doc, &mut spans);
+        spans.iter().filter(|s| s.elsewhere).map(|s| (text[s.original.clone()].to_string(), s.kind)).collect()
+    }
+
+    #[test]
+    fn names_found_surely_are_found_again() {
+        use Kind::*;
+        let text = "قالت يديعوت أحرونوت إن زفيكوفيتش سافر\nونقلت يديعوت أحرونوت عن وزفيكوفيتش";
+        // A name of two words, again after و; a new word alone, again after و.
+        let found = echoes(text, &[(1..3, Organization, 0.9), (4..5, Person, 0.95)]);
+        assert_eq!(found, vec![("يديعوت أحرونوت".to_string(), Organization), ("زفيكوفيتش".to_string(), Person)]);
+        // Not from a name found without confidence, nor from one found with two kinds.
+        assert!(echoes(text, &[(1..3, Organization, 0.5), (4..5, Person, 0.5)]).is_empty());
+        let twice = "زفيكوفيتش سافر زفيكوفيتش\nزفيكوفيتش";
+        assert!(echoes(twice, &[(0..1, Person, 0.9), (2..3, Location, 0.9)]).is_empty());
+        // A word the model knows is left to it, even as the surname of a person.
+        assert!(echoes("عبد الله سافر\nالله", &[(0..2, Person, 0.99)]).is_empty());
+        // An unsure name of another kind takes the sure kind.
+        let found = echoes("نقلت سانا عن\nوقالت سانا", &[(1..2, Organization, 0.9), (4..5, Location, 0.6)]);
+        assert_eq!(found, vec![("سانا".to_string(), Organization)]);
+    }
+
+    #[test]
+    fn a_model_of_other_features_is_refused() {
+        let labels = Labels::default();
+        let l = labels.len();
+        let s = Stored {
+            features_version: features::FEATURES_VERSION + 1,
+            labels,
+            scale: 1.0,
+            start: vec![0.0; l],
+            trans: vec![0.0; l * l],
+            end: vec![0.0; l],
+            rows: vec![],
+        };
+        assert!(Model::parse(&s.to_bytes()).unwrap_err().0.contains("retrain"));
+    }
+}
