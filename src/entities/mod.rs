@@ -1,171 +1,213 @@
 //! Entities: people, organizations, places (and other names) found in the text and grouped into
 //! real-world entities.
 //!
-//! This stage matches the compiled-in [`lexicon`] over the normalized tokens. A name may stand
-//! after proclitics (و ف ب ل ك, لل): each word is tried in each of its proclitic readings and the
-//! longest phrase wins, with fewer stripped letters preferred on a tie. The span is the name
-//! without the attached conjunction or preposition.
+//! The stage runs in four steps over the document's tokens, all looked up once in the compiled-in
+//! [`tables`] (one vocabulary, one word automaton per table):
+//!
+//! 1. **Finders** propose candidates over whole tokens, each with how sure it is ([`scan::Tier`]):
+//!    the name [`lexicon`]s (leftmost-longest, a name found after proclitics و ف ب ل ك، لل), head
+//!    nouns of organizations and places ([`heads`]), people after titles ([`titles`]) and after
+//!    first names ([`persons`]).
+//! 2. **Resolution** ([`resolve`]) keeps, where candidates overlap, the surer, then the longer;
+//!    a lexicon form that is also a common word (`~` in the lexicon) stays only with support.
+//!    This is the merge point for a statistical model: its spans join as candidates of their own
+//!    tier, so that sure rules still override it and the lexicons still name what it finds.
+//! 3. **Aliases** ([`aliases`]): a surname alone after a full name becomes a mention of that
+//!    person; spelling variants and lexicon aliases share one entity.
+//! 4. **Roles** ([`roles`]): descriptors such as وزير الخارجية الأمريكي become `role` spans linked to
+//!    the person the article names with that role.
+//!
+//! Every span says which finder found it (`source`: `lexicon` or `rule`) and why. The span of a
+//! name is the name without the conjunction or preposition attached to it, and without a title
+//! before it.
 
+pub mod aliases;
+pub mod cues;
+pub mod heads;
 pub mod lexicon;
+pub mod persons;
+pub mod roles;
+pub mod scan;
+pub mod tables;
+pub mod titles;
+pub mod trie;
+
+use std::cmp::Reverse;
 
 use crate::doc::Doc;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::FxHashSet;
 use crate::span::{Entity, Kind, Span};
-use crate::tokenize::{adjacent, TokenKind};
-use lexicon::{Lexicon, LEXICON};
+use roles::RoleKey;
+use scan::{Candidate, Ctx, Tier};
+use tables::{Tables, TABLES};
 
-/// An entity mention before grouping: its span and the canonical name it resolves to.
+/// An entity mention before grouping.
 #[derive(Clone, Debug)]
 pub struct Mention {
     pub span: Span,
+    /// The canonical name: the lexicon's, or for a name a rule found, the name as written.
     pub canonical: String,
+    /// Whether the canonical name comes from a lexicon.
+    pub known: bool,
+    /// For a role descriptor: the role, and the person it describes when the article names that
+    /// person right beside it.
+    pub role: Option<RoleRef>,
 }
 
-/// The stage's entry point: the entity spans of the document (sorted by start, each with its
-/// entity id) and the entities they mention.
+/// A role descriptor's role and, when named beside it, its holder (an index into the same list
+/// of mentions).
+#[derive(Clone, Debug)]
+pub struct RoleRef {
+    pub key: RoleKey,
+    pub holder: Option<usize>,
+}
+
+/// The stage's entry point: the entity and role spans of the document (sorted by start, each
+/// with its entity id) and the entities they mention.
 pub fn analyze(doc: &Doc) -> (Vec<Span>, Vec<Entity>) {
     group(find(doc))
 }
 
-/// Finds the lexicon's names in the document.
+/// Finds the mentions of entities and roles in the document.
 pub fn find(doc: &Doc) -> Vec<Mention> {
-    find_with(doc, &LEXICON)
+    find_with(doc, &TABLES)
 }
 
-/// Finds the names of `lex` in the document.
-pub fn find_with(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
-    let text = doc.text();
-    let toks = &doc.tokens;
-    let mut out = Vec::new();
+/// Groups mentions into entities (see [`aliases::group`]).
+pub fn group(mentions: Vec<Mention>) -> (Vec<Span>, Vec<Entity>) {
+    aliases::group(mentions)
+}
+
+/// Finds the mentions of entities and roles with the given tables.
+pub fn find_with(doc: &Doc, t: &Tables) -> Vec<Mention> {
+    let ctx = Ctx::new(doc, t);
+    let mut cands = Vec::new();
+    lexicon_candidates(&ctx, &mut cands);
+    heads::candidates(&ctx, &mut cands);
+    let chains = titles::chains(&ctx, &mut cands);
+    persons::from_first_names(&ctx, &mut cands);
+    let mut blocked = vec![false; ctx.len()];
+    for ch in &chains {
+        for r in &ch.titles {
+            blocked[r.clone()].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    let accepted = resolve(&ctx, cands, &blocked);
+
+    let mut free = vec![true; ctx.len()];
+    let mut mentions: Vec<(usize, usize, Mention)> = Vec::with_capacity(accepted.len());
+    for c in accepted {
+        free[c.start..c.end].iter_mut().for_each(|f| *f = false);
+        let span = ctx.span(&c);
+        let (canonical, known) = match c.entry {
+            Some(e) => (t.entries[e as usize].canonical.clone(), true),
+            None => {
+                let written = &doc.original()[span.range()];
+                (if c.first.merged_article { format!("ا{written}") } else { written.to_string() }, false)
+            }
+        };
+        mentions.push((c.start, c.end, Mention { span, canonical, known, role: None }));
+    }
+    aliases::surnames(&ctx, &mut mentions, &free);
+    mentions.sort_by_key(|(s, _, _)| *s);
+    add_roles(&ctx, &chains, &mut mentions);
+    mentions.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// The lexicon's names, leftmost-longest.
+fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     let mut i = 0;
-    let mut key = String::new();
-    while i < toks.len() {
-        if toks[i].kind != TokenKind::Word {
+    while i < ctx.len() {
+        let Some(m) = ctx.names[i] else {
             i += 1;
             continue;
-        }
-        // (last token, reading, entry id)
-        let mut best: Option<(usize, crate::tokenize::Reading, u32)> = None;
-        for reading in toks[i].proclitics(text) {
-            key.clear();
-            key.push_str(&reading.stem(&toks[i], text));
-            let mut j = i;
-            loop {
-                if let Some((id, _)) = lex.get(&key) {
-                    if best.is_none_or(|(bj, _, _)| j > bj) {
-                        best = Some((j, reading, id));
-                    }
-                }
-                if j + 1 >= toks.len() || !lex.is_prefix(&key) || !adjacent(text, &toks[j], &toks[j + 1]) {
-                    break;
-                }
-                j += 1;
-                key.push(' ');
-                key.push_str(toks[j].text(text));
-            }
-        }
-        match best {
-            Some((j, reading, id)) => {
-                let entry = &lex.entries[id as usize];
-                let r = reading.range(&toks[i]).start..toks[j].end;
-                let span = doc.span(entry.kind, r, "lexicon", format!("lexicon {}: {}", entry.file, entry.canonical));
-                out.push(Mention { span, canonical: entry.canonical.clone() });
-                i = j + 1;
-            }
-            None => i += 1,
-        }
-    }
-    out
-}
-
-/// Groups mentions into entities by kind and canonical name, numbering entities in order of
-/// first mention, and returns the spans with their entity ids set.
-pub fn group(mentions: Vec<Mention>) -> (Vec<Span>, Vec<Entity>) {
-    let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut spans = Vec::with_capacity(mentions.len());
-    for Mention { mut span, canonical } in mentions {
-        let next = entities.len();
-        let id = *ids.entry((span.kind, canonical.clone())).or_insert(next);
-        if id == next {
-            entities.push(Entity { id, kind: span.kind, name: canonical, mentions: 0 });
-        }
-        entities[id].mentions += 1;
-        span.entity = Some(id);
-        spans.push(span);
-    }
-    (spans, entities)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(text: &str) -> Vec<(String, Kind, String)> {
-        let doc = Doc::new(text);
-        find(&doc).into_iter().map(|m| (text[m.span.range()].to_string(), m.span.kind, m.canonical)).collect()
-    }
-
-    macro_rules! finds {
-        ($($text:expr => [$(($name:expr, $kind:ident, $canon:expr)),*];)+) => {
-            $(
-                let want: Vec<(String, Kind, String)> = vec![$(($name.to_string(), Kind::$kind, $canon.to_string())),*];
-                assert_eq!(names($text), want, "in {:?}", $text);
-            )+
         };
+        let e = &ctx.t.entries[m.hit.entry as usize];
+        out.push(Candidate {
+            kind: e.kind,
+            start: i,
+            end: m.end,
+            first: m.first,
+            tier: Tier::Lexicon,
+            entry: Some(m.hit.entry),
+            needs_context: m.hit.needs_context,
+            source: "lexicon",
+            why: format!("lexicon {}: {}", e.file, e.canonical),
+        });
+        i = m.end;
     }
+}
 
-    #[test]
-    fn names_after_proclitics_without_the_proclitics() {
-        finds! {
-            "وروسيا" => [("روسيا", Location, "روسيا")];
-            "لأوكرانيا" => [("أوكرانيا", Location, "أوكرانيا")];
-            "بالناتو" => [("الناتو", Organization, "حلف شمال الأطلسي")];
-            "للولايات المتحدة" => [("لولايات المتحدة", Location, "الولايات المتحدة")];
-            "وللولايات المتحدة الأمريكية" => [("لولايات المتحدة الأمريكية", Location, "الولايات المتحدة")];
-            "بروكسل" => [("بروكسل", Location, "بروكسل")];
+/// Chooses among overlapping candidates: the surer, then the longer, then the earlier; on a
+/// tie a lexicon's candidate (it names its entity). A rule's guess of a person that runs over a
+/// lexicon person (محمد حسني مبارك over حسني مبارك) takes that name's entry and counts as lexicon
+/// evidence. Candidates may not start on the words of a title (`blocked`): الخارجية الأمريكية in
+/// وزير الخارجية الأمريكية is a minister's portfolio, not the State Department. A lexicon form that is also a common word stays only in guillemets or quotation
+/// marks, or when its entity is also named in a plain form. Returns the kept candidates in text
+/// order, none overlapping.
+///
+/// Model candidates, once there is a model, join `cands` here with their own tier.
+pub fn resolve(ctx: &Ctx, mut cands: Vec<Candidate>, blocked: &[bool]) -> Vec<Candidate> {
+    for c in cands.iter_mut().filter(|c| c.tier == Tier::Guess && c.kind == Kind::Person) {
+        let inner = (c.start..c.end).find_map(|k| {
+            ctx.names[k].filter(|m| {
+                (k == c.start || m.first.prefix == 0)
+                    && m.end <= c.end
+                    && !m.hit.needs_context
+                    && ctx.t.entries[m.hit.entry as usize].kind == c.kind
+            })
+        });
+        if let Some(m) = inner {
+            c.entry = Some(m.hit.entry);
+            c.tier = Tier::Lexicon;
         }
     }
-
-    #[test]
-    fn longest_phrase_wins() {
-        finds! {
-            "حلف شمال الأطلسى" => [("حلف شمال الأطلسى", Organization, "حلف شمال الأطلسي")];
-            "كوريا الشمالية وكوريا" => [("كوريا الشمالية", Location, "كوريا الشمالية"), ("كوريا", Location, "كوريا")];
+    cands.sort_by_key(|c| (Reverse(c.tier), Reverse(c.end - c.start), c.start, c.source != "lexicon"));
+    let mut taken = vec![false; ctx.len()];
+    let mut kept: Vec<Candidate> = Vec::new();
+    for second in [false, true] {
+        let seen: FxHashSet<u32> = kept.iter().filter_map(|c| c.entry).collect();
+        for c in cands.iter().filter(|c| c.needs_context == second) {
+            if blocked[c.start] || taken[c.start..c.end].iter().any(|&t| t) {
+                continue;
+            }
+            if second && !ctx.quoted(c.start, c.end) && !c.entry.is_some_and(|e| seen.contains(&e)) {
+                continue;
+            }
+            taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+            kept.push(c.clone());
         }
     }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
 
-    #[test]
-    fn names_stop_at_word_and_line_boundaries() {
-        finds! {
-            "روسياني" => [];
-            "كوريا\nالشمالية" => [("كوريا", Location, "كوريا")];
-            "كوريا، الشمالية" => [("كوريا", Location, "كوريا")];
+/// Adds a role mention for each title chain with an office, linked to the person named right
+/// after it or right before it (مارك روته، الأمين العام للحلف). `mentions` are sorted by start.
+fn add_roles(ctx: &Ctx, chains: &[titles::Chain], mentions: &mut Vec<(usize, usize, Mention)>) {
+    let mut roles = Vec::new();
+    for ch in chains {
+        let Some(key) = &ch.key else { continue };
+        // The mention that covers a token, if any.
+        let covering = |tok: usize| {
+            let i = mentions.partition_point(|(s, _, _)| *s <= tok);
+            (i > 0 && mentions[i - 1].1 > tok).then(|| i - 1)
+        };
+        if covering(ch.start).is_some_and(|m| mentions[m].0 != ch.start) {
+            continue; // inside another name (جامعة الملك سعود)
         }
+        let person = |m: usize| (mentions[m].2.span.kind == Kind::Person).then_some(m);
+        let holder = match ch.holder {
+            Some(h) => covering(h).and_then(person),
+            None if ch.first.prefix == 0 && ch.start > 0 => {
+                let before = if ctx.is_punct(ch.start - 1, &["،", ","]) { ch.start.checked_sub(2) } else { Some(ch.start - 1) };
+                before.and_then(covering).filter(|&m| mentions[m].1 == before.unwrap() + 1).and_then(person)
+            }
+            None => None,
+        };
+        let why = format!("role: «{}»", key.office);
+        let span = ctx.span_of(Kind::Role, ch.first, ch.start, ch.role_end, "rule", why);
+        roles.push((ch.start, ch.role_end, Mention { span, canonical: key.office.clone(), known: false, role: Some(RoleRef { key: key.clone(), holder }) }));
     }
-
-    #[test]
-    fn egyptian_spelling_finds_the_same_names() {
-        finds! {
-            "أنتونى بلينكين فى إسرائيل" => [("أنتونى بلينكين", Person, "أنتوني بلينكن"), ("إسرائيل", Location, "إسرائيل")];
-            "انتوني بلينكن في اسراييل" => [("انتوني بلينكن", Person, "أنتوني بلينكن"), ("اسراييل", Location, "إسرائيل")];
-        }
-    }
-
-    #[test]
-    fn spans_keep_diacritics_and_tatweel_of_the_original() {
-        finds! {
-            "بِرُوكْسِلْ" => [("بِرُوكْسِلْ", Location, "بروكسل")];
-            "والنـــاتو" => [("النـــاتو", Organization, "حلف شمال الأطلسي")];
-        }
-    }
-
-    #[test]
-    fn grouping_gives_one_id_per_canonical_name() {
-        let doc = Doc::new("الناتو وحلف الناتو وروسيا");
-        let (spans, entities) = group(find(&doc));
-        assert_eq!(spans.iter().map(|s| s.entity.unwrap()).collect::<Vec<_>>(), vec![0, 0, 1]);
-        assert_eq!(entities[0].mentions, 2);
-        assert_eq!(entities[1].name, "روسيا");
-    }
+    mentions.extend(roles);
 }

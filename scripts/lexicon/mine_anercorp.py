@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Mine names and common words from ANERcorp's training part (the first 90% of the sentences
+of ../shared/data/anercorp/train.txt; the last 10% is our held-out dev part and is never read).
+
+    scripts/lexicon/mine_anercorp.py            # writes data/lexicon/anercorp.tsv and
+                                                 # data/lexicon/rules/common.txt
+
+What it keeps:
+  names         every entity string tagged PERS, LOC, ORG or MISC whose tokens carry that tag
+                in at least MIN_NAME_SHARE of their occurrences in the training part (so a word
+                tagged a name once and left untagged ten times is not a name), that is not a
+                function word, a first name or a form the hand-made lexicons already hold;
+                a proclitic on its first token (و ب ل ف ك، لل) is stripped when the bare form
+                is itself tagged as a name somewhere or in the hand-made lexicons, or when the
+                token reads as proclitic + ال; each word keeps its most frequent spelling.
+  common words  words seen at least MIN_COMMON times, untagged in at least MIN_COMMON_SHARE of
+                their occurrences, and not first names: the rules do not take them for a name.
+
+The output carries ANERcorp's licence (CC BY-SA 4.0, Benajiba et al. 2007; split per Obeid et
+al. 2020); see data/lexicon/README.md. Only the Python standard library is used.
+"""
+import collections
+import os
+import re
+import sys
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import eval_ner  # noqa: E402  (the one place the 90/10 split is defined)
+
+MIN_NAME_SHARE = 0.6
+MIN_COMMON = 3
+MIN_COMMON_SHARE = 0.97
+KINDS = {"PERS": "person", "LOC": "location", "ORG": "organization", "MISC": "misc"}
+PROCLITICS = ["وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "و", "ف", "ب", "ل", "ك"]
+ARABIC = re.compile(r"^[\u0621-\u064A]+$")
+
+
+def norm(s):
+    """The analyzer's normalization, for the letters that matter here."""
+    s = re.sub(r"[\u064B-\u065F\u0670\u0640]", "", s)
+    s = re.sub(r"[أإآٱ]", "ا", s)
+    return s.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+
+
+def lexicon_forms():
+    """Normalized forms already in the hand-made name lexicons."""
+    forms = set()
+    d = os.path.join(ROOT, "data", "lexicon")
+    for f in os.listdir(d):
+        if not f.endswith(".tsv") or f == "anercorp.tsv":
+            continue
+        for line in open(os.path.join(d, f), encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            for form in [cols[0]] + (cols[3].split("|") if len(cols) > 3 else []):
+                forms.add(norm(form.strip().lstrip("~")))
+    return forms
+
+
+def word_list(name):
+    words = set()
+    for line in open(os.path.join(ROOT, "data", "lexicon", "rules", name), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        words.add(norm(line.split("\t")[0].strip()))
+    return words
+
+
+def spans(sent):
+    """(kind, first token index, one past the last) of each entity in a tagged sentence."""
+    out, cur = [], None
+    for i, (_, tag) in enumerate(sent):
+        kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if tag.startswith("B-") or (kind and (cur is None or cur[0] != kind)):
+            if cur:
+                out.append(tuple(cur))
+            cur = [kind, i, i + 1]
+        elif kind:
+            cur[2] = i + 1
+        else:
+            if cur:
+                out.append(tuple(cur))
+            cur = None
+    if cur:
+        out.append(tuple(cur))
+    return [s for s in out if s[0] in KINDS]
+
+
+def main():
+    train, _dev = eval_ner.anercorp_split()
+    raw = [[(t, g) for t, _, g in (l.rpartition(" ") for l in s)] for s in train]
+    sents = [[(norm(t), g) for t, g in s] for s in raw]
+    spelling = collections.defaultdict(collections.Counter)  # normalized token -> its spellings
+    for s in raw:
+        for t, _ in s:
+            spelling[norm(t)][t] += 1
+    hand = lexicon_forms()
+    function = word_list("function.txt")
+    first = word_list("first_names.tsv")
+
+    tagged = collections.Counter()  # (kind, phrase) -> times tagged so
+    seen = collections.Counter()  # phrase -> times it occurs as whole tokens
+    word_all, word_o = collections.Counter(), collections.Counter()
+    for s in sents:
+        for t, g in s:
+            word_all[t] += 1
+            word_o[t] += g == "O"
+        for kind, a, b in spans(s):
+            tagged[(kind, tuple(t for t, _ in s[a:b]))] += 1
+    phrases = {p for _, p in tagged}
+    longest = max(len(p) for p in phrases)
+    for s in sents:
+        toks = [t for t, _ in s]
+        for n in range(1, longest + 1):
+            for i in range(len(toks) - n + 1):
+                p = tuple(toks[i:i + n])
+                if p in phrases:
+                    seen[p] += 1
+    named = {p[0] for _, p in tagged}
+
+    def strip(p):
+        tok = p[0]
+        for pre in PROCLITICS:
+            if tok.startswith(pre) and len(tok) - len(pre) >= 2:
+                rest = tok[len(pre):]
+                if pre.endswith("ال") or pre.endswith("لل"):
+                    return ("ال" + rest,) + p[1:]
+                bare = (rest,) + p[1:]
+                known = bare in phrases or " ".join(bare) in hand
+                if known and len(bare) > 1 or len(rest) >= 3 and (known or rest in named):
+                    return bare
+        return p
+
+    names = {}
+    for (kind, p), n in tagged.items():
+        if n / seen[p] < MIN_NAME_SHARE:
+            continue
+        if max(tagged[(k, p)] for k in KINDS) > n:
+            continue  # another kind is the usual reading
+        p = strip(p)
+        if not all(ARABIC.match(t) for t in p):
+            continue
+        phrase = " ".join(p)
+        if len(p) == 1 and (p[0] in function or p[0] in first or len(p[0]) < 3):
+            continue
+        if phrase in hand or phrase in names:
+            continue
+        names[phrase] = KINDS[kind]
+
+    def written(phrase):
+        """The most frequent spelling of each word (with its hamzas), for display."""
+        return " ".join(spelling[w].most_common(1)[0][0] if w in spelling else w for w in phrase.split(" "))
+
+    common = sorted(
+        w for w, n in word_all.items()
+        if n >= MIN_COMMON and word_o[w] / n >= MIN_COMMON_SHARE and ARABIC.match(w)
+        and w not in first and w not in function
+    )
+
+    head = ("# Mined by scripts/lexicon/mine_anercorp.py from ANERcorp's training part (the first 90% of\n"
+            "# the sentences of the CAMeL Lab train split); do not edit by hand, re-run the script.\n"
+            "# Licence: CC BY-SA 4.0. ANERcorp: Benajiba, Rosso and Benedí Ruiz (2007); split: Obeid et al.\n"
+            "# (2020), CAMeL Tools. See data/lexicon/README.md.\n")
+    with open(os.path.join(ROOT, "data", "lexicon", "anercorp.tsv"), "w", encoding="utf-8") as f:
+        f.write(head + "# surface form\tkind\n")
+        for phrase, kind in sorted(names.items(), key=lambda x: (x[1], x[0])):
+            f.write(f"{written(phrase)}\t{kind}\n")
+    with open(os.path.join(ROOT, "data", "lexicon", "rules", "common.txt"), "w", encoding="utf-8") as f:
+        f.write(head + "# Common words: frequent and almost never part of a name there. One word a line.\n")
+        f.write("\n".join(common) + "\n")
+    print(f"{len(names)} names, {len(common)} common words", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+//! The words the rules read: titles and offices, head nouns of organizations and places,
+//! adjectives of nationality, first names, function and common words. Reviewable data in
+//! `data/lexicon/rules/`, compiled in, parsed once into [`super::tables::Tables`].
+//!
+//! | file | a line | what it is for |
+//! |---|---|---|
+//! | `titles.tsv` | phrase, class, canonical | a person after a title; role descriptors |
+//! | `heads.tsv` | phrase, class | organizations and places from head nouns |
+//! | `nisbas.tsv` | adjective, country | وزير الخارجية **الأمريكي** → the United States |
+//! | `first_names.tsv` | name, optional `ambiguous` or `connector` | a person from a first name |
+//! | `function.txt` | a word | never part of a name (في، الذي، أمس …) |
+//! | `common.txt` | a word | a frequent word that is not a name by itself |
+//!
+//! Title classes: `office` (a post a person holds: الرئيس، وزير، الأمين العام — these make role
+//! descriptors), `honorific` (السيد، الدكتور، الشيخ), `occupation` (اللاعب، الكاتب), `modifier`
+//! (المنتخب، السابق: part of a role), `portfolio` (الخارجية after وزير). Head classes: `org` (the
+//! head is part of the name: حركة حماس، حزب العمال), `org-body` (likewise, for a body of its own:
+//! وزارة الخارجية، مجلس الناتو), `org-descriptor` (dropped before a
+//! proper name: شركة «مايكروسوفت», kept before words with the article: شركة النفط الوطنية),
+//! `media` (always dropped: صحيفة «الدستور»), `place` (dropped: مدينة «حلب»), `feature` (kept:
+//! جبل طارق).
+//! A head is written without the article; its form with ال is derived. A nisba is written once,
+//! masculine and without the article; its forms with ال and ة are derived.
+
+use super::lexicon::{data_lines, LexiconError};
+
+/// The rule files.
+pub static FILES: &[(&str, &str)] = &[
+    ("titles", include_str!("../../data/lexicon/rules/titles.tsv")),
+    ("heads", include_str!("../../data/lexicon/rules/heads.tsv")),
+    ("nisbas", include_str!("../../data/lexicon/rules/nisbas.tsv")),
+    ("first_names", include_str!("../../data/lexicon/rules/first_names.tsv")),
+    ("function", include_str!("../../data/lexicon/rules/function.txt")),
+    ("common", include_str!("../../data/lexicon/rules/common.txt")),
+];
+
+/// What a cue phrase is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// A post a person holds (الرئيس، وزير، الأمين العام).
+    Office,
+    /// A form of address (السيد، الدكتور، الشيخ).
+    Honorific,
+    /// A trade or standing before a name (اللاعب، الكاتب، المخرج).
+    Occupation,
+    /// A word that qualifies an office (المنتخب، السابق).
+    Modifier,
+    /// A minister's field (الخارجية، الدفاع).
+    Portfolio,
+    /// The head noun of an organization's name, part of the name, naming the organization
+    /// itself (حركة حماس is Hamas).
+    OrgHead,
+    /// The head noun of a body's name, part of the name, the body its own (وزارة الخارجية،
+    /// مجلس الناتو is not NATO).
+    OrgBody,
+    /// A noun that describes an organization named after it (شركة، وكالة): dropped before a
+    /// proper name, kept before words with the article (شركة النفط الوطنية).
+    OrgDescriptor,
+    /// A noun that describes a newspaper, channel or site named after it (صحيفة، قناة): always
+    /// dropped.
+    Media,
+    /// A noun that describes a place named after it (مدينة، محافظة).
+    PlaceHead,
+    /// The head noun of a geographic feature's name, part of it (جبل، نهر، بحر).
+    FeatureHead,
+    /// An adjective of nationality (الأمريكي، المصرية).
+    Nisba,
+}
+
+/// One cue: its kind and its canonical value (an office's name, a nisba's country).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: CueKind,
+    pub value: String,
+}
+
+/// What kind of word a single word is, for the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordList {
+    /// A first name.
+    First,
+    /// A first name that is also a common word (أمل، سلام): only with another name after it.
+    FirstAmbiguous,
+    /// A word that joins the parts of a name (عبد، أبو، بن).
+    Connector,
+    /// A function word: never part of a name.
+    Function,
+    /// A common word: not a name token by itself.
+    Common,
+}
+
+/// Where a line comes from: its file and line number.
+pub type Place = (&'static str, usize);
+
+/// The parsed rule files.
+#[derive(Debug, Default)]
+pub struct Cues {
+    pub phrases: Vec<(String, Cue, Place)>,
+    pub words: Vec<(String, WordList, Place)>,
+}
+
+fn cue_kind(file: &str, class: &str) -> Option<CueKind> {
+    Some(match (file, class) {
+        ("titles", "office") => CueKind::Office,
+        ("titles", "honorific") => CueKind::Honorific,
+        ("titles", "occupation") => CueKind::Occupation,
+        ("titles", "modifier") => CueKind::Modifier,
+        ("titles", "portfolio") => CueKind::Portfolio,
+        ("heads", "org") => CueKind::OrgHead,
+        ("heads", "org-body") => CueKind::OrgBody,
+        ("heads", "org-descriptor") => CueKind::OrgDescriptor,
+        ("heads", "media") => CueKind::Media,
+        ("heads", "place") => CueKind::PlaceHead,
+        ("heads", "feature") => CueKind::FeatureHead,
+        _ => return None,
+    })
+}
+
+/// The article and the feminine ending a nisba takes.
+fn nisba_forms(adjective: &str) -> [String; 4] {
+    [adjective.to_string(), format!("{adjective}ة"), format!("ال{adjective}"), format!("ال{adjective}ة")]
+}
+
+/// Reads the rule files.
+pub fn parse(files: &[(&'static str, &str)]) -> Result<Cues, LexiconError> {
+    let mut cues = Cues::default();
+    for &(file, contents) in files {
+        for (n, cols) in data_lines(contents) {
+            let err = |m: String| LexiconError::new(file, n, m);
+            let phrase = cols[0];
+            if phrase.is_empty() {
+                return Err(err("empty phrase".into()));
+            }
+            match file {
+                "titles" | "heads" => {
+                    let class = cols.get(1).ok_or_else(|| err("missing class column".into()))?;
+                    let kind = cue_kind(file, class).ok_or_else(|| err(format!("unknown class {class:?}")))?;
+                    let value = cols.get(2).filter(|v| !v.is_empty()).map_or(phrase, |v| v).to_string();
+                    if file == "heads" {
+                        cues.phrases.push((format!("ال{phrase}"), Cue { kind, value: value.clone() }, (file, n)));
+                    }
+                    cues.phrases.push((phrase.to_string(), Cue { kind, value }, (file, n)));
+                }
+                "nisbas" => {
+                    let country = cols.get(1).filter(|c| !c.is_empty()).ok_or_else(|| err("missing country column".into()))?;
+                    for f in nisba_forms(phrase) {
+                        cues.phrases.push((f, Cue { kind: CueKind::Nisba, value: country.to_string() }, (file, n)));
+                    }
+                }
+                "first_names" => {
+                    let list = match cols.get(1).copied().unwrap_or("") {
+                        "" => WordList::First,
+                        "ambiguous" => WordList::FirstAmbiguous,
+                        "connector" => WordList::Connector,
+                        other => return Err(err(format!("unknown class {other:?}"))),
+                    };
+                    cues.words.push((phrase.to_string(), list, (file, n)));
+                }
+                "function" | "common" => {
+                    if cols.len() > 1 || phrase.contains(' ') {
+                        return Err(err("one word a line".into()));
+                    }
+                    let list = if file == "function" { WordList::Function } else { WordList::Common };
+                    cues.words.push((phrase.to_string(), list, (file, n)));
+                }
+                _ => return Err(err(format!("unknown rule file {file:?}"))),
+            }
+        }
+    }
+    Ok(cues)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_heads_and_nisbas_become_cues() {
+        let c = parse(&[
+            ("titles", "الأمين العام\toffice\n# c\nأمين\toffice\tالأمين العام"),
+            ("heads", "حزب\torg"),
+            ("nisbas", "أمريكي\tالولايات المتحدة"),
+        ])
+        .unwrap();
+        let got: Vec<(&str, CueKind, &str)> = c.phrases.iter().map(|(p, c, _)| (p.as_str(), c.kind, c.value.as_str())).collect();
+        assert_eq!(c.phrases[1].2, ("titles", 3));
+        assert_eq!(
+            got,
+            vec![
+                ("الأمين العام", CueKind::Office, "الأمين العام"),
+                ("أمين", CueKind::Office, "الأمين العام"),
+                ("الحزب", CueKind::OrgHead, "حزب"),
+                ("حزب", CueKind::OrgHead, "حزب"),
+                ("أمريكي", CueKind::Nisba, "الولايات المتحدة"),
+                ("أمريكية", CueKind::Nisba, "الولايات المتحدة"),
+                ("الأمريكي", CueKind::Nisba, "الولايات المتحدة"),
+                ("الأمريكية", CueKind::Nisba, "الولايات المتحدة"),
+            ]
+        );
+    }
+
+    #[test]
+    fn word_lists_carry_their_class() {
+        let c = parse(&[("first_names", "محمد\nأمل\tambiguous\nعبد\tconnector"), ("function", "في"), ("common", "قال")]).unwrap();
+        let got: Vec<(&str, WordList)> = c.words.iter().map(|(w, l, _)| (w.as_str(), *l)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("محمد", WordList::First),
+                ("أمل", WordList::FirstAmbiguous),
+                ("عبد", WordList::Connector),
+                ("في", WordList::Function),
+                ("قال", WordList::Common),
+            ]
+        );
+        assert_eq!(c.words[2].2, ("first_names", 3));
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_place() {
+        assert_eq!(parse(&[("titles", "الرئيس\tboss")]).unwrap_err().to_string(), "titles.tsv line 1: unknown class \"boss\"");
+        assert_eq!(parse(&[("heads", "حزب")]).unwrap_err().to_string(), "heads.tsv line 1: missing class column");
+        assert_eq!(parse(&[("nisbas", "\nمصري")]).unwrap_err().to_string(), "nisbas.tsv line 2: missing country column");
+        assert_eq!(parse(&[("common", "قال له")]).unwrap_err().to_string(), "common.tsv line 1: one word a line");
+        assert_eq!(parse(&[("first_names", "سلام\tmaybe")]).unwrap_err().to_string(), "first_names.tsv line 1: unknown class \"maybe\"");
+    }
+}

@@ -1,0 +1,202 @@
+//! Organizations and places from head nouns: وزارة الخارجية الأمريكية، حزب العمال، جامعة القاهرة,
+//! صحيفة «الدستور»، مدينة حلب، جبل طارق.
+//!
+//! A head noun (see `data/lexicon/rules/heads.tsv`) is followed by its complement: a name the
+//! lexicon knows, a word with the article (الخارجية), an unknown proper word (كاديما), or a name
+//! in guillemets; a complement with the article may take relational adjectives after it
+//! (الإسلامية، الأمريكية) and one genitive with ل (للتنمية). A name with a coordinated noun
+//! (حزب العدالة والتنمية) is the lexicon's to know: a conjunction after a name more often starts
+//! another phrase (حلف الأطلسي والدول الكبرى).
+//! Whether the head belongs to the span depends on its class: an organization's head does
+//! (وزارة الخارجية), a descriptor before a proper name does not (صحيفة «الدستور» → الدستور), a
+//! place head does not (مدينة حلب → حلب), a geographic feature's does (جبل طارق).
+
+use crate::span::Kind;
+use crate::tokenize::Reading;
+
+use super::cues::CueKind;
+use super::scan::{Candidate, CueMatch, Ctx, NameMatch, Tier, BARE};
+use super::tables::class;
+
+/// The most tokens an unknown proper complement runs over.
+const MAX_PROPER: usize = 3;
+/// The most tokens inside guillemets taken for a name.
+const MAX_QUOTED: usize = 6;
+
+/// What follows a head noun.
+#[derive(Clone, Copy, Debug)]
+enum Complement {
+    /// A lexicon name.
+    Known(NameMatch),
+    /// A word with the article and the adjectives after it, up to a token.
+    Article(usize),
+    /// Unknown words that are not common words, up to a token.
+    Proper(usize),
+    /// Words between guillemets or quotation marks: `start..end`.
+    Quoted(usize, usize),
+}
+
+const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::PlaceHead, CueKind::FeatureHead];
+
+/// Proposes the organizations and places that head nouns introduce.
+pub fn candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+    out.extend((0..ctx.len()).filter_map(|i| at(ctx, i)));
+}
+
+/// A head noun at token `i`: whether it has the article (الحزب، للحلف) and its cue.
+pub fn head_at<'d>(ctx: &Ctx<'d, '_>, i: usize) -> Option<(bool, CueMatch<'d>)> {
+    if !ctx.is_word(i) {
+        return None;
+    }
+    let head = ctx.cue(i, |c| HEADS.contains(&c.kind))?;
+    let stem = &ctx.tok(i)[head.first.prefix..];
+    let definite = (stem.starts_with("ال") || head.first.merged_article) && !head.cue.value.starts_with("ال");
+    Some((definite, head))
+}
+
+/// The organization or place a head noun at token `i` introduces.
+pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
+    use CueKind::*;
+    use Kind::{Location as Loc, Organization as Org};
+    let (definite, head) = head_at(ctx, i)?;
+    let k = head.end;
+    if !ctx.joined(k - 1) {
+        return None;
+    }
+    let comp = match head.cue.kind {
+        _ if !definite => complement(ctx, k, head.cue.kind)?,
+        // الحزب الديمقراطي، البنك المركزي المصري; المدينة, النهر alone name nothing.
+        OrgHead | OrgBody => adjectives_only(ctx, k)?,
+        _ => return None,
+    };
+    let known = |m: &NameMatch| ctx.t.entries[m.hit.entry as usize].kind;
+    // (kind, with the head?, end, tier, entry, what)
+    let (kind, with_head, end, tier, entry, what) = match (head.cue.kind, comp) {
+        // A movement is not named after a place: جبهة الجنوب اللبناني is a war front.
+        (OrgHead, Complement::Known(m)) if known(&m) == Loc => return None,
+        (OrgHead | OrgBody, Complement::Known(m)) => {
+            // حركة حماس is Hamas; جامعة القاهرة is not Cairo, مجلس الناتو not NATO.
+            let same = head.cue.kind == OrgHead && known(&m) == Org;
+            (Org, true, m.end, Tier::Sure, same.then_some(m.hit.entry), "an organization named with a known name")
+        }
+        (OrgHead | OrgBody | OrgDescriptor, Complement::Article(end)) | (OrgHead | OrgBody, Complement::Proper(end)) => {
+            (Org, true, end, Tier::Guess, None, "an organization's name")
+        }
+        (OrgDescriptor | Media, Complement::Known(m)) if known(&m) == Org => {
+            (Org, false, m.end, Tier::Sure, Some(m.hit.entry), "a known organization")
+        }
+        (OrgDescriptor | Media, Complement::Proper(end)) | (Media, Complement::Article(end)) => {
+            (Org, false, end, Tier::Guess, None, "an organization's name")
+        }
+        (PlaceHead, Complement::Known(m)) if known(&m) == Loc => (Loc, false, m.end, Tier::Sure, Some(m.hit.entry), "a known place"),
+        (PlaceHead, Complement::Proper(end) | Complement::Article(end)) => (Loc, false, end, Tier::Guess, None, "a place's name"),
+        (FeatureHead, Complement::Known(m)) if known(&m) == Loc => {
+            (Loc, true, m.end, Tier::Sure, None, "a geographic feature named after a known place")
+        }
+        (FeatureHead, Complement::Proper(end) | Complement::Article(end)) => {
+            (Loc, true, end, Tier::Guess, None, "a geographic feature's name")
+        }
+        (h, Complement::Quoted(s, e)) => {
+            let kind = if matches!(h, PlaceHead | FeatureHead) { Loc } else { Org };
+            return Some(candidate(kind, s, BARE, e, Tier::Sure, None, "a name in guillemets", &head.cue.value));
+        }
+        _ => return None,
+    };
+    let (start, first) = if with_head { (i, head.first) } else { (k, BARE) };
+    Some(candidate(kind, start, first, end, tier, entry, what, &head.cue.value))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn candidate(kind: Kind, start: usize, first: Reading, end: usize, tier: Tier, entry: Option<u32>, what: &str, head: &str) -> Candidate {
+    Candidate {
+        kind,
+        start,
+        end,
+        first,
+        tier,
+        entry,
+        needs_context: false,
+        source: "rule",
+        why: format!("rule: {what} after the head noun «{head}»"),
+    }
+}
+
+/// The complement of an indefinite head at token `k`.
+fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
+    if let Some(q) = quoted_at(ctx, k) {
+        return Some(q);
+    }
+    if let Some(m) = ctx.bare_name(k) {
+        return Some(Complement::Known(m));
+    }
+    if !ctx.is_word(k) || ctx.class(k) & class::FUNCTION != 0 {
+        return None;
+    }
+    if ctx.has_article(k) {
+        if matches!(head, CueKind::PlaceHead | CueKind::FeatureHead) && ctx.class(k) & class::COMMON != 0 {
+            return None;
+        }
+        if matches!(head, CueKind::Media) {
+            return Some(Complement::Article(k + 1));
+        }
+        return Some(Complement::Article(adjectives(ctx, k + 1, true)));
+    }
+    let mut end = k;
+    while end < ctx.len() && end - k < MAX_PROPER && proper(ctx, end) && (end == k || ctx.joined(end - 1)) {
+        end += 1;
+    }
+    (end > k).then_some(Complement::Proper(end))
+}
+
+/// The complement of a head with the article (الحزب الديمقراطي، البنك المركزي المصري): it must
+/// start with a relational adjective.
+fn adjectives_only(ctx: &Ctx, k: usize) -> Option<Complement> {
+    let end = adjectives(ctx, k, false);
+    (end > k).then_some(Complement::Article(end))
+}
+
+/// Relational adjectives (nisbas) from token `k` on and, with `genitive`, one genitive with ل
+/// (للتنمية); returns one past the last.
+fn adjectives(ctx: &Ctx, mut k: usize, genitive: bool) -> usize {
+    let mut genitive = !genitive;
+    while k < ctx.len() && ctx.joined(k - 1) && ctx.class(k) & (class::FUNCTION | class::COMMON) == 0 {
+        if let Some(n) = ctx.bare_cue(k, &[CueKind::Nisba]) {
+            k = n.end;
+        } else if ctx.has_article(k) && relational(ctx.tok(k)) {
+            k += 1;
+        } else if !genitive && ctx.tok(k).starts_with("لل") && ctx.tok(k).chars().count() > 4 {
+            genitive = true;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Whether a normalized word has the shape of a relational adjective (ending ي or ية).
+pub fn relational(word: &str) -> bool {
+    word.ends_with('ي') || word.ends_with("يه")
+}
+
+/// Whether token `i` may be part of a proper name nobody listed: a word that is neither a
+/// function word, a common word, a cue nor a known name's start.
+pub fn proper(ctx: &Ctx, i: usize) -> bool {
+    let c = ctx.class(i);
+    ctx.is_word(i) && c & (class::FUNCTION | class::COMMON | class::CUE | class::NAME) == 0 && ctx.tok(i).chars().count() > 1
+}
+
+/// A name between guillemets or quotation marks at token `k` (the opening mark).
+fn quoted_at(ctx: &Ctx, k: usize) -> Option<Complement> {
+    let close = match ctx.tok(k) {
+        "«" => "»",
+        "\"" => "\"",
+        "“" => "”",
+        _ => return None,
+    };
+    if !ctx.is_punct(k, &["«", "\"", "“"]) {
+        return None;
+    }
+    let end = (k + 1..ctx.len().min(k + 2 + MAX_QUOTED)).find(|&j| !ctx.is_word(j))?;
+    (end > k + 1 && ctx.is_punct(end, &[close])).then_some(Complement::Quoted(k + 1, end))
+}

@@ -1,0 +1,207 @@
+//! Titles and the people named after them.
+//!
+//! A title chain is one or more titles (see `data/lexicon/rules/titles.tsv`: offices, honorifics,
+//! occupations) with what qualifies an office after it: a minister's portfolio (وزير
+//! **الخارجية**), an adjective of nationality (**الأمريكي**), a modifier (**المنتخب**), the body
+//! the office belongs to (الأمين العام **لحلف شمال الأطلسي**، المتحدث **باسم وزارة الخارجية**), or a
+//! word for that body (الأمين العام **للحلف**). A person's name after the chain is a person,
+//! whether the lexicon knows it or not (الرئيس **بايدن**، وزير الخارجية الإسباني **خوسيه ألباريس**،
+//! الأمين العام «**مارك روته**»); the title is not part of the name. The part of a chain made of an
+//! office and its qualifiers is a role descriptor (see [`super::roles`]).
+
+use std::ops::Range;
+
+use crate::span::Kind;
+use crate::tokenize::Reading;
+
+use super::cues::CueKind;
+use super::heads;
+use super::persons::name_run;
+use super::roles::{Affiliation, RoleKey};
+use super::scan::{Candidate, Ctx, Tier, BARE};
+
+/// The most words of a chain after its first title.
+const MAX_CHAIN: usize = 10;
+/// The most name words after a title.
+const MAX_NAME: usize = 4;
+
+const TITLES: &[CueKind] = &[CueKind::Office, CueKind::Honorific, CueKind::Occupation];
+
+/// A run of titles and the qualifiers of its office.
+#[derive(Clone, Debug)]
+pub struct Chain {
+    /// Token range of the whole chain, the first token read after `first`'s proclitics.
+    pub start: usize,
+    pub end: usize,
+    pub first: Reading,
+    /// One past the role descriptor's last token (`start` when the chain holds no office).
+    pub role_end: usize,
+    /// The office and its qualifiers, when the chain holds an office.
+    pub key: Option<RoleKey>,
+    /// The first title's canonical form, for explanations.
+    pub title: String,
+    /// The token where the name of the person after the chain starts.
+    pub holder: Option<usize>,
+    /// The words of titles, portfolios, nisbas and modifiers (not the bodies named in the chain).
+    pub titles: Vec<Range<usize>>,
+}
+
+/// Finds title chains left to right and proposes the people named after them.
+pub fn chains(ctx: &Ctx, out: &mut Vec<Candidate>) -> Vec<Chain> {
+    let mut chains = Vec::new();
+    let mut i = 0;
+    while i < ctx.len() {
+        match chain_at(ctx, i) {
+            Some(mut c) => {
+                if let Some((holder, cand)) = person_after(ctx, &c) {
+                    c.holder = Some(holder);
+                    out.extend(cand);
+                }
+                i = c.end.max(i + 1);
+                chains.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    chains
+}
+
+/// The title chain starting at token `i`.
+pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
+    if !ctx.is_word(i) {
+        return None;
+    }
+    let t = ctx.cue(i, |c| TITLES.contains(&c.kind))?;
+    // An office without the article (رئيس، وزير، أمين) is in construct state: it needs a complement.
+    let bound = t.cue.kind == CueKind::Office && !(i..t.end).any(|j| ctx.tok(j)[if j == i { t.first.prefix } else { 0 }..].starts_with("ال") || j == i && t.first.merged_article);
+    let mut complemented = false;
+    let mut office = (t.cue.kind == CueKind::Office).then(|| t.cue.value.clone());
+    let mut role_end = if office.is_some() { t.end } else { i };
+    let (mut affiliation, mut modifier) = (None, None);
+    // Once a form of address follows the office, the role is complete (وزير الخارجية السعودي الأمير …).
+    let mut frozen = false;
+    let mut titles = vec![i..t.end];
+    let mut k = t.end;
+    while k < ctx.len() && k - i < MAX_CHAIN && ctx.joined(k - 1) {
+        if let Some(c) = ctx.bare_cue(k, TITLES) {
+            if c.cue.kind == CueKind::Office && !frozen {
+                complemented = true;
+                office = Some(match office {
+                    Some(o) => format!("{o} {}", c.cue.value),
+                    None => c.cue.value.clone(),
+                });
+                role_end = c.end;
+            } else {
+                frozen |= office.is_some();
+            }
+            titles.push(k..c.end);
+            k = c.end;
+            continue;
+        }
+        if let Some(c) = ctx.bare_cue(k, &[CueKind::Nisba]) {
+            if office.is_some() && !frozen {
+                affiliation = Some(Affiliation::named(&c.cue.value));
+                role_end = c.end;
+                complemented = true;
+            }
+            titles.push(k..c.end);
+            k = c.end;
+            continue;
+        }
+        if office.is_none() || frozen {
+            break;
+        }
+        if let Some(c) = ctx.bare_cue(k, &[CueKind::Portfolio, CueKind::Modifier]) {
+            match c.cue.kind {
+                CueKind::Portfolio => office = office.map(|o| format!("{o} {}", c.cue.value)),
+                _ => modifier = Some(c.cue.value.clone()),
+            }
+            titles.push(k..c.end);
+            k = c.end;
+            role_end = k;
+            complemented = true;
+            continue;
+        }
+        let body = if ctx.tok(k) == "باسم" && ctx.joined(k) { k + 1 } else { k };
+        match affiliation_at(ctx, body) {
+            Some((a, end)) => {
+                affiliation = Some(a);
+                k = end;
+                role_end = k;
+                complemented = true;
+            }
+            None => break,
+        }
+    }
+    if bound && !complemented {
+        return None;
+    }
+    let key = office.map(|office| RoleKey { office, affiliation, modifier });
+    Some(Chain { start: i, end: k, first: t.first, role_end, key, title: t.cue.value.clone(), holder: None, titles })
+}
+
+/// The body an office belongs to at token `k`: a known organization or place, bare or after ل
+/// (للأمم المتحدة), an organization a head noun introduces (وزارة الخارجية الإسرائيلية), or a
+/// head noun with the article standing for one (للحلف، المنظمة).
+fn affiliation_at(ctx: &Ctx, k: usize) -> Option<(Affiliation, usize)> {
+    if !ctx.is_word(k) {
+        return None;
+    }
+    let lam = ctx.tok(k).starts_with('ل');
+    if let Some(m) = ctx.names[k].filter(|m| m.first.prefix == 0 || lam) {
+        let e = &ctx.t.entries[m.hit.entry as usize];
+        if matches!(e.kind, Kind::Organization | Kind::Location) && !m.hit.needs_context {
+            return Some((Affiliation::named(&e.canonical), m.end));
+        }
+    }
+    if let Some(c) = heads::at(ctx, k).filter(|c| c.start == k && c.kind == Kind::Organization) {
+        let toks = &ctx.doc.tokens;
+        let text = &ctx.doc.text()[c.first.range(&toks[c.start]).start..toks[c.end - 1].end];
+        return Some((Affiliation::named(text), c.end));
+    }
+    let (definite, head) = heads::head_at(ctx, k)?;
+    (definite && matches!(head.cue.kind, CueKind::OrgHead | CueKind::OrgBody)).then(|| (Affiliation::generic(&head.cue.value), head.end))
+}
+
+/// The person named right after a chain: the token where the name starts and, unless the
+/// lexicon already proposes that name, a candidate for it.
+fn person_after(ctx: &Ctx, chain: &Chain) -> Option<(usize, Option<Candidate>)> {
+    let k = chain.end;
+    if k >= ctx.len() || !ctx.joined(k - 1) {
+        return None;
+    }
+    let why = |what: &str| format!("rule: {what} after the title «{}»", chain.title);
+    if ctx.is_punct(k, &["«", "\"", "“"]) {
+        let end = name_run(ctx, k + 1, MAX_NAME);
+        let known = ctx.bare_name(k + 1).filter(|m| m.end == end);
+        if end == k + 1 || !ctx.quoted(k + 1, end) || known.is_some_and(|m| ctx.t.entries[m.hit.entry as usize].kind != Kind::Person) {
+            return None;
+        }
+        let entry = known.map(|m| m.hit.entry);
+        return Some((k + 1, Some(person(k + 1, end, Tier::Sure, entry, why("a name in guillemets")))));
+    }
+    if let Some(m) = ctx.bare_name(k) {
+        if ctx.t.entries[m.hit.entry as usize].kind != Kind::Person {
+            return None;
+        }
+        // A form that is also a common word (الأسد) is a name after a title.
+        let cand = m.hit.needs_context.then(|| person(k, m.end, Tier::Sure, Some(m.hit.entry), why("a known name")));
+        return Some((k, cand));
+    }
+    let end = name_run(ctx, k, MAX_NAME);
+    (end > k).then(|| (k, Some(person(k, end, Tier::Guess, None, why("a name")))))
+}
+
+fn person(start: usize, end: usize, tier: Tier, entry: Option<u32>, why: String) -> Candidate {
+    Candidate {
+        kind: Kind::Person,
+        start,
+        end,
+        first: BARE,
+        tier,
+        entry,
+        needs_context: false,
+        source: "rule",
+        why,
+    }
+}

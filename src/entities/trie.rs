@@ -1,0 +1,208 @@
+//! A word automaton: phrases of normalized words, numbered through one vocabulary and matched
+//! token by token.
+//!
+//! Every word of every compiled-in phrase (names, titles, heads, first names, function words) gets
+//! a number in one [`Vocab`]. A [`Trie`] is an automaton over those numbers: from a node, one
+//! word leads to the next node, and a node where a phrase ends holds that phrase's value. A
+//! document is looked up once ([`Words`]): each token gets the numbers of its readings (the word
+//! as it stands, and its stems after proclitics), so that every later step compares numbers, not
+//! strings.
+//!
+//! ```
+//! use kashif::doc::Doc;
+//! use kashif::entities::trie::{Trie, Vocab, Words};
+//!
+//! let mut vocab = Vocab::default();
+//! let mut trie = Trie::default();
+//! let phrase: Vec<u32> = ["حلف", "شمال", "الاطلسي"].iter().map(|w| vocab.intern(w)).collect();
+//! *trie.insert(&phrase) = Some("nato");
+//! let doc = Doc::new("وحلف شمال الأطلسى");
+//! let words = Words::new(&doc, &vocab);
+//! // The first token, read as و + حلف, starts the phrase.
+//! let (reading, first) = words.at(0).iter().copied().find(|&(r, _)| r.prefix > 0).unwrap();
+//! let mut node = trie.step(Trie::<&str>::ROOT, first).unwrap();
+//! node = trie.step(node, words.word(1).unwrap()).unwrap();
+//! node = trie.step(node, words.word(2).unwrap()).unwrap();
+//! assert_eq!(trie.value(node), Some(&"nato"));
+//! assert_eq!(reading.prefix, "و".len());
+//! ```
+
+use crate::doc::Doc;
+use crate::fxhash::FxHashMap;
+use crate::tokenize::{Reading, TokenKind};
+
+/// The numbered words of all compiled-in phrases.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Vocab {
+    /// The number of a normalized word, if some phrase uses it.
+    #[inline]
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    /// The number of a normalized word, numbering it if it is new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(word.into()).or_insert(next)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// An automaton over word numbers; each node may end a phrase with a value.
+#[derive(Debug)]
+pub struct Trie<T> {
+    edges: FxHashMap<(u32, u32), u32>,
+    values: Vec<Option<T>>,
+}
+
+impl<T> Default for Trie<T> {
+    fn default() -> Self {
+        Trie { edges: FxHashMap::default(), values: vec![None] }
+    }
+}
+
+impl<T> Trie<T> {
+    /// The start node.
+    pub const ROOT: u32 = 0;
+
+    /// The value slot of a phrase, creating its nodes.
+    pub fn insert(&mut self, words: &[u32]) -> &mut Option<T> {
+        let mut node = Self::ROOT;
+        for &w in words {
+            let next = self.values.len() as u32;
+            node = *self.edges.entry((node, w)).or_insert(next);
+            if node == next {
+                self.values.push(None);
+            }
+        }
+        &mut self.values[node as usize]
+    }
+
+    /// The node one word leads to.
+    #[inline]
+    pub fn step(&self, node: u32, word: u32) -> Option<u32> {
+        self.edges.get(&(node, word)).copied()
+    }
+
+    /// The value of the phrase ending at a node.
+    #[inline]
+    pub fn value(&self, node: u32) -> Option<&T> {
+        self.values[node as usize].as_ref()
+    }
+
+    /// The number of phrases.
+    pub fn len(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The vocabulary numbers of a document's tokens, per proclitic reading.
+#[derive(Debug)]
+pub struct Words {
+    /// `readings[start[i]..start[i + 1]]` are token `i`'s known readings.
+    start: Vec<u32>,
+    readings: Vec<(Reading, u32)>,
+}
+
+impl Words {
+    /// Looks every reading of every word and number token up in `vocab`, keeping those it knows.
+    pub fn new(doc: &Doc, vocab: &Vocab) -> Words {
+        let text = doc.text();
+        let mut start = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut readings = Vec::with_capacity(doc.tokens.len());
+        let mut buf = String::new();
+        for t in &doc.tokens {
+            start.push(readings.len() as u32);
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            for r in t.proclitics(text) {
+                let stem = &text[r.range(t)];
+                let id = if r.merged_article {
+                    buf.clear();
+                    buf.push('ا');
+                    buf.push_str(stem);
+                    vocab.id(&buf)
+                } else {
+                    vocab.id(stem)
+                };
+                if let Some(id) = id {
+                    readings.push((r, id));
+                }
+            }
+        }
+        start.push(readings.len() as u32);
+        Words { start, readings }
+    }
+
+    /// Token `i`'s known readings: the word as it stands first, then shorter prefixes first.
+    #[inline]
+    pub fn at(&self, i: usize) -> &[(Reading, u32)] {
+        &self.readings[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// The number of token `i` as it stands (no proclitic stripped).
+    #[inline]
+    pub fn word(&self, i: usize) -> Option<u32> {
+        self.at(i).first().filter(|(r, _)| r.prefix == 0).map(|&(_, w)| w)
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_inserted_twice_keeps_one_slot() {
+        let mut v = Vocab::default();
+        let mut t: Trie<u8> = Trie::default();
+        let a = [v.intern("a"), v.intern("b")];
+        *t.insert(&a) = Some(1);
+        assert_eq!(t.insert(&a).replace(2), Some(1));
+        assert_eq!(t.len(), 1);
+        let n = t.step(Trie::<u8>::ROOT, a[0]).unwrap();
+        assert_eq!(t.value(n), None);
+        assert_eq!(t.value(t.step(n, a[1]).unwrap()), Some(&2));
+        assert_eq!(v.intern("a"), a[0]);
+    }
+
+    #[test]
+    fn words_know_every_reading_that_the_vocabulary_knows() {
+        let mut v = Vocab::default();
+        let dawla = v.intern("الولايات");
+        let wa = v.intern("وللولايات");
+        let doc = Doc::new("وللولايات، 2024 غيرها");
+        let w = Words::new(&doc, &v);
+        assert_eq!(w.len(), 4);
+        let ids: Vec<u32> = w.at(0).iter().map(|&(_, id)| id).collect();
+        assert_eq!(ids, vec![wa, dawla]);
+        assert!(w.at(0)[1].0.merged_article);
+        assert_eq!(w.word(0), Some(wa));
+        assert!(w.at(1).is_empty() && w.at(2).is_empty() && w.at(3).is_empty());
+        assert_eq!(w.word(3), None);
+    }
+}
