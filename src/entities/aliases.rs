@@ -41,15 +41,17 @@ pub fn skeleton(normalized: &str) -> String {
 /// and gives single-word person mentions the full name they stand for. `free[i]` says whether
 /// token `i` lies outside all mentions.
 pub fn surnames(ctx: &Ctx, mentions: &mut Vec<(usize, usize, Mention)>, free: &[bool]) {
-    // normalized surname → (the full mention's canonical name, known)
+    // normalized surname → (the full mention's canonical name, known). A surname with a particle
+    // before it is two words (فان باستن، بن علي); one after عبد or أبو is not a surname at all.
     let mut full: FxHashMap<String, (String, bool)> = FxHashMap::default();
     for (start, end, m) in mentions.iter() {
-        if m.span.kind != Kind::Person || end - start < 2 {
+        // Only a name the lexicon knows or that starts with a first name is sure enough.
+        if m.span.kind != Kind::Person || end - start < 2 || !m.known && ctx.class(*start) & (class::FIRST | class::FIRST_AMBIGUOUS | class::CONNECTOR) == 0 {
             continue;
         }
         let last = end - 1;
-        let c = ctx.class(last);
-        if c & (class::FUNCTION | class::COMMON | class::CUE) != 0 || ctx.tok(last).chars().count() < 3 {
+        let not_alone = class::FUNCTION | class::COMMON | class::CUE | class::FIRST | class::FIRST_AMBIGUOUS | class::CONNECTOR | class::SUFFIX;
+        if ctx.class(last) & not_alone != 0 || ctx.tok(last).chars().count() < 3 || ctx.class(last - 1) & class::CONNECTOR != 0 {
             continue;
         }
         full.entry(ctx.tok(last).to_string()).or_insert_with(|| (m.canonical.clone(), m.known));
@@ -68,7 +70,8 @@ pub fn surnames(ctx: &Ctx, mentions: &mut Vec<(usize, usize, Mention)>, free: &[
     let text = ctx.doc.text();
     let mut buf = String::new();
     for i in 0..ctx.len() {
-        if !free[i] || !ctx.is_word(i) {
+        // A word known as it stands (لصالح) is not read as proclitics and a surname.
+        if !free[i] || !ctx.is_word(i) || ctx.class(i) & (class::FUNCTION | class::COMMON) != 0 {
             continue;
         }
         let tok = &ctx.doc.tokens[i];

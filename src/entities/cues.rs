@@ -7,7 +7,9 @@
 //! | `titles.tsv` | phrase, class, canonical | a person after a title; role descriptors |
 //! | `heads.tsv` | phrase, class | organizations and places from head nouns |
 //! | `nisbas.tsv` | adjective, country | وزير الخارجية **الأمريكي** → the United States |
-//! | `first_names.tsv` | name, optional `ambiguous` or `connector` | a person from a first name |
+//! | `first_names.tsv` | name, optional `ambiguous`, `connector` or `suffix` | a person from a first name |
+//! | `first_names_anercorp.tsv` | likewise, mined from ANERcorp | a person from a first name |
+//! | `speech.txt` | a verb | قال، أضاف: an unknown word after one is a name |
 //! | `function.txt` | a word | never part of a name (في، الذي، أمس …) |
 //! | `common.txt` | a word | a frequent word that is not a name by itself |
 //!
@@ -30,6 +32,8 @@ pub static FILES: &[(&str, &str)] = &[
     ("heads", include_str!("../../data/lexicon/rules/heads.tsv")),
     ("nisbas", include_str!("../../data/lexicon/rules/nisbas.tsv")),
     ("first_names", include_str!("../../data/lexicon/rules/first_names.tsv")),
+    ("first_names_anercorp", include_str!("../../data/lexicon/rules/first_names_anercorp.tsv")),
+    ("speech", include_str!("../../data/lexicon/rules/speech.txt")),
     ("function", include_str!("../../data/lexicon/rules/function.txt")),
     ("common", include_str!("../../data/lexicon/rules/common.txt")),
 ];
@@ -83,10 +87,14 @@ pub enum WordList {
     FirstAmbiguous,
     /// A word that joins the parts of a name (عبد، أبو، بن).
     Connector,
+    /// A word that ends a compound name and is none by itself (الله in نصر الله، الدين).
+    Suffix,
     /// A function word: never part of a name.
     Function,
     /// A common word: not a name token by itself.
     Common,
+    /// A verb of saying: the speaker's name may follow.
+    Speech,
 }
 
 /// Where a line comes from: its file and line number.
@@ -147,20 +155,25 @@ pub fn parse(files: &[(&'static str, &str)]) -> Result<Cues, LexiconError> {
                         cues.phrases.push((f, Cue { kind: CueKind::Nisba, value: country.to_string() }, (file, n)));
                     }
                 }
-                "first_names" => {
+                "first_names" | "first_names_anercorp" => {
                     let list = match cols.get(1).copied().unwrap_or("") {
                         "" => WordList::First,
                         "ambiguous" => WordList::FirstAmbiguous,
                         "connector" => WordList::Connector,
+                        "suffix" => WordList::Suffix,
                         other => return Err(err(format!("unknown class {other:?}"))),
                     };
                     cues.words.push((phrase.to_string(), list, (file, n)));
                 }
-                "function" | "common" => {
+                "function" | "common" | "speech" => {
                     if cols.len() > 1 || phrase.contains(' ') {
                         return Err(err("one word a line".into()));
                     }
-                    let list = if file == "function" { WordList::Function } else { WordList::Common };
+                    let list = match file {
+                        "function" => WordList::Function,
+                        "common" => WordList::Common,
+                        _ => WordList::Speech,
+                    };
                     cues.words.push((phrase.to_string(), list, (file, n)));
                 }
                 _ => return Err(err(format!("unknown rule file {file:?}"))),
@@ -201,7 +214,7 @@ mod tests {
 
     #[test]
     fn word_lists_carry_their_class() {
-        let c = parse(&[("first_names", "محمد\nأمل\tambiguous\nعبد\tconnector"), ("function", "في"), ("common", "قال")]).unwrap();
+        let c = parse(&[("first_names", "محمد\nأمل\tambiguous\nعبد\tconnector"), ("function", "في"), ("common", "قال"), ("speech", "أضاف")]).unwrap();
         let got: Vec<(&str, WordList)> = c.words.iter().map(|(w, l, _)| (w.as_str(), *l)).collect();
         assert_eq!(
             got,
@@ -211,6 +224,7 @@ mod tests {
                 ("عبد", WordList::Connector),
                 ("في", WordList::Function),
                 ("قال", WordList::Common),
+                ("أضاف", WordList::Speech),
             ]
         );
         assert_eq!(c.words[2].2, ("first_names", 3));

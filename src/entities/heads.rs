@@ -16,10 +16,13 @@ use crate::tokenize::Reading;
 
 use super::cues::CueKind;
 use super::scan::{Candidate, CueMatch, Ctx, NameMatch, Tier, BARE};
+use super::persons::name_run;
 use super::tables::class;
 
 /// The most tokens an unknown proper complement runs over.
 const MAX_PROPER: usize = 3;
+/// The most tokens of an unknown place's or feature's name.
+const MAX_PLACE: usize = 2;
 /// The most tokens inside guillemets taken for a name.
 const MAX_QUOTED: usize = 6;
 
@@ -102,6 +105,10 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
         }
         _ => return None,
     };
+    // A longer name the lexicon knows from the head on is the lexicon's (إذاعة الجيش الإسرائيلي).
+    if ctx.names[i].is_some_and(|m| m.first == head.first && m.end >= end) {
+        return None;
+    }
     let (start, first) = if with_head { (i, head.first) } else { (k, BARE) };
     Some(candidate(kind, start, first, end, tier, entry, what, &head.cue.value))
 }
@@ -132,6 +139,11 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
     if !ctx.is_word(k) || ctx.class(k) & class::FUNCTION != 0 {
         return None;
     }
+    // مستشفى الملك فيصل التخصصي، جامعة الملك سعود: named after a person with a title.
+    if let Some(t) = ctx.bare_cue(k, &[CueKind::Office, CueKind::Honorific]) {
+        let name = if ctx.joined(t.end - 1) { name_run(ctx, t.end, 4, false) } else { t.end };
+        return (name > t.end).then(|| Complement::Article(adjectives(ctx, name, true)));
+    }
     if ctx.has_article(k) {
         if matches!(head, CueKind::PlaceHead | CueKind::FeatureHead) && ctx.class(k) & class::COMMON != 0 {
             return None;
@@ -141,18 +153,26 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
         }
         return Some(Complement::Article(adjectives(ctx, k + 1, true)));
     }
+    // An adjective is not a name (قناة إذاعية، اتحاد طوعي).
+    if relational(ctx.tok(k)) {
+        return None;
+    }
+    // Places and features are named in a word or two; organizations in a few more.
+    let most = if matches!(head, CueKind::PlaceHead | CueKind::FeatureHead) { MAX_PLACE } else { MAX_PROPER };
     let mut end = k;
-    while end < ctx.len() && end - k < MAX_PROPER && proper(ctx, end) && (end == k || ctx.joined(end - 1)) {
+    while end < ctx.len() && end - k < most && proper(ctx, end) && (end == k || ctx.joined(end - 1)) {
         end += 1;
     }
     (end > k).then_some(Complement::Proper(end))
 }
 
-/// The complement of a head with the article (الحزب الديمقراطي، البنك المركزي المصري): it must
-/// start with a relational adjective.
+/// The complement of a head with the article (البنك المركزي المصري، الحزب الشيوعي الصيني):
+/// relational adjectives, one of them naming a country; without one the phrase is a
+/// description (الحركة الأصولية، الحزب الحاكم).
 fn adjectives_only(ctx: &Ctx, k: usize) -> Option<Complement> {
     let end = adjectives(ctx, k, false);
-    (end > k).then_some(Complement::Article(end))
+    let national = (k..end).any(|j| ctx.bare_cue(j, &[CueKind::Nisba]).is_some());
+    (end > k && national).then_some(Complement::Article(end))
 }
 
 /// Relational adjectives (nisbas) from token `k` on and, with `genitive`, one genitive with ل
@@ -180,10 +200,28 @@ pub fn relational(word: &str) -> bool {
 }
 
 /// Whether token `i` may be part of a proper name nobody listed: a word that is neither a
-/// function word, a common word, a cue nor a known name's start.
+/// function word, a common word, a cue nor a known name's start, and has no verb's or
+/// prepositional phrase's shape.
 pub fn proper(ctx: &Ctx, i: usize) -> bool {
     let c = ctx.class(i);
-    ctx.is_word(i) && c & (class::FUNCTION | class::COMMON | class::CUE | class::NAME) == 0 && ctx.tok(i).chars().count() > 1
+    ctx.is_word(i)
+        && c & (class::FUNCTION | class::COMMON | class::CUE | class::NAME) == 0
+        && ctx.tok(i).chars().count() > 1
+        && !verb_or_phrase(ctx.tok(i))
+        // A common word after a preposition (بمقر، وإخراج) is a phrase, not a name.
+        && !ctx.stem_classes(i).any(|(r, c)| r.prefix > 0 && c & (class::FUNCTION | class::COMMON) != 0 && ctx.tok(i).len() - r.prefix >= 6)
+}
+
+/// Whether a normalized word has a shape names do not have: a preposition with the article
+/// (للمصارعة، بالميدالية) or with a noun and a pronoun (بتغلبه), or the prefixes of a verb
+/// (تتواصل، يستطيع، استقدم).
+fn verb_or_phrase(w: &str) -> bool {
+    const PREFIXES: &[&str] = &["لل", "بال", "وال", "فال", "كال", "تت", "يت", "يست", "تست", "نست"];
+    const PRONOUNS: &[&str] = &["ه", "ها", "هم", "هما"];
+    PREFIXES.iter().any(|p| w.starts_with(p))
+        || w.starts_with("است") && w.chars().count() > 5
+        // A preposition and a noun with a pronoun (بتغلبه، لدعمهما).
+        || (w.starts_with('ب') || w.starts_with('ل')) && PRONOUNS.iter().any(|p| w.ends_with(p)) && w.chars().count() > 4
 }
 
 /// A name between guillemets or quotation marks at token `k` (the opening mark).

@@ -35,7 +35,7 @@ pub mod trie;
 use std::cmp::Reverse;
 
 use crate::doc::Doc;
-use crate::fxhash::FxHashSet;
+use crate::fxhash::FxHashMap;
 use crate::span::{Entity, Kind, Span};
 use roles::RoleKey;
 use scan::{Candidate, Ctx, Tier};
@@ -138,6 +138,11 @@ fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     }
 }
 
+/// How near, in tokens, a plain mention of an entity supports a form of its name that is also a
+/// common word: about an article's length, so that in a corpus one article does not license
+/// the next.
+const SUPPORT_WINDOW: usize = 400;
+
 /// Chooses among overlapping candidates: the surer, then the longer, then the earlier; on a
 /// tie a lexicon's candidate (it names its entity). A rule's guess of a person that runs over a
 /// lexicon person (محمد حسني مبارك over حسني مبارك) takes that name's entry and counts as lexicon
@@ -166,12 +171,25 @@ pub fn resolve(ctx: &Ctx, mut cands: Vec<Candidate>, blocked: &[bool]) -> Vec<Ca
     let mut taken = vec![false; ctx.len()];
     let mut kept: Vec<Candidate> = Vec::new();
     for second in [false, true] {
-        let seen: FxHashSet<u32> = kept.iter().filter_map(|c| c.entry).collect();
+        // Where each entry is named plainly, in token order.
+        let mut seen: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for c in &kept {
+            if let Some(e) = c.entry {
+                seen.entry(e).or_default().push(c.start);
+            }
+        }
+        seen.values_mut().for_each(|v| v.sort_unstable());
+        let near = |e: u32, at: usize| {
+            seen.get(&e).is_some_and(|v| {
+                let i = v.partition_point(|&p| p + SUPPORT_WINDOW < at);
+                i < v.len() && v[i] <= at + SUPPORT_WINDOW
+            })
+        };
         for c in cands.iter().filter(|c| c.needs_context == second) {
             if blocked[c.start] || taken[c.start..c.end].iter().any(|&t| t) {
                 continue;
             }
-            if second && !ctx.quoted(c.start, c.end) && !c.entry.is_some_and(|e| seen.contains(&e)) {
+            if second && !ctx.quoted(c.start, c.end) && !c.entry.is_some_and(|e| near(e, c.start)) {
                 continue;
             }
             taken[c.start..c.end].iter_mut().for_each(|t| *t = true);

@@ -6,6 +6,8 @@
 //! word, a cue nor the start of another known name; a lexicon person ends the run. A first name
 //! that is also a common word (أمل hope، سلام peace، علي which Egyptian spelling shares with
 //! على), or that stands after a preposition (لـ دينا in لدينا), needs another name word after it.
+//! A compound with عبد or أبو starts a name too (عبد الفتاح، أبو مازن), and so does an unknown
+//! word right after a verb of saying (وقال شوماخر).
 
 use crate::span::Kind;
 
@@ -22,28 +24,41 @@ fn first_name(ctx: &Ctx, j: usize) -> bool {
 }
 
 /// One past the last name word of a run starting at token `k` (`k` itself when there is none),
-/// over at most `max` name words.
-pub fn name_run(ctx: &Ctx, k: usize, max: usize) -> usize {
+/// over at most `max` name words. With `continuing`, the run continues a name already begun
+/// (after a first name), so a word after و at `k` is another person's.
+pub fn name_run(ctx: &Ctx, k: usize, max: usize, continuing: bool) -> usize {
     let mut j = k;
     let mut words = 0;
     while j < ctx.len() && words < max && (j == k || ctx.joined(j - 1)) && ctx.is_word(j) {
         let c = ctx.class(j);
+        let inside = j > k || continuing;
         if c & class::CONNECTOR != 0 {
-            if ctx.joined(j) && ctx.is_word(j + 1) && ctx.class(j + 1) & class::FUNCTION == 0 {
+            // عبد الله، آل ثاني، فان باستن: the word after a connector is part of the name.
+            if ctx.joined(j) && ctx.is_word(j + 1) {
                 j += 2;
                 words += 1;
                 continue;
             }
             break;
         }
+        // نصر الله، صلاح الدين: a word that ends a compound name.
+        if inside && c & class::SUFFIX != 0 {
+            j += 1;
+            continue;
+        }
         // A word after و is another person, not the same name (بوش وبلير).
-        if j > k && ctx.tok(j).starts_with('و') && !first_name(ctx, j) {
+        if inside && ctx.tok(j).starts_with('و') && !first_name(ctx, j) {
             break;
         }
-        if c & class::FUNCTION != 0 && !(first_name(ctx, j) && j + 1 < ctx.len() && ctx.joined(j) && name_word(ctx, j + 1)) {
+        // A function word that is also a first name (على / علي) continues a name only before
+        // another name word without the article.
+        if c & class::FUNCTION != 0 && !(first_name(ctx, j) && ctx.joined(j) && name_word(ctx, j + 1) && !ctx.has_article(j + 1)) {
             break;
         }
-        if (first_name(ctx, j) || proper(ctx, j)) && ctx.bare_name(j).is_none() {
+        // A word with the article continues a name after a first name (محمد البرادعي), or when it
+        // has the shape of a family name (… الزرقاوي); not otherwise (كافو المحترف).
+        let article_ok = !ctx.has_article(j) || j > k && first_name(ctx, j - 1) || super::heads::relational(ctx.tok(j));
+        if (first_name(ctx, j) || proper(ctx, j) && article_ok) && ctx.bare_name(j).is_none() {
             j += 1;
             words += 1;
             continue;
@@ -57,15 +72,51 @@ pub fn name_run(ctx: &Ctx, k: usize, max: usize) -> usize {
     j
 }
 
+/// Whether token `i`, read with `r`, is عبد or أبو starting a compound name (عبد الله، أبو مازن).
+fn compound_start(ctx: &Ctx, i: usize, r: crate::tokenize::Reading) -> bool {
+    matches!(&ctx.tok(i)[r.prefix..], "عبد" | "ابو") && !r.merged_article && ctx.joined(i) && ctx.is_word(i + 1)
+}
+
+/// A person named right after a verb of saying (وقال شوماخر): a word the tables do not know,
+/// without the article, and the name words after it.
+fn after_speech(ctx: &Ctx, i: usize) -> Option<Candidate> {
+    let speech = ctx.stem_classes(i).any(|(r, c)| c & class::SPEECH != 0 && (r.prefix == 0 || matches!(&ctx.tok(i)[..r.prefix], "و" | "ف")));
+    let j = i + 1;
+    if !speech || !ctx.joined(i) || !proper(ctx, j) || ctx.has_article(j) || ctx.tok(j).starts_with('و') {
+        return None;
+    }
+    // A noun with a pronoun or a plural ending, or an adjective, is not a name (أدائه، مراقبو، طبي).
+    const ENDINGS: &[&str] = &["ه", "ها", "هم", "هما", "و", "ات", "ين", "ون"];
+    if ENDINGS.iter().any(|e| ctx.tok(j).ends_with(e)) || super::heads::relational(ctx.tok(j)) {
+        return None;
+    }
+    let end = name_run(ctx, j, MAX_AFTER_FIRST, false);
+    (end > j).then(|| Candidate {
+        kind: Kind::Person,
+        start: j,
+        end,
+        first: super::scan::BARE,
+        tier: Tier::Guess,
+        entry: None,
+        needs_context: false,
+        source: "rule",
+        why: format!("rule: a name after the verb «{}»", ctx.tok(i)),
+    })
+}
+
 /// Whether token `j` can be a word of a person's name by itself.
 fn name_word(ctx: &Ctx, j: usize) -> bool {
     first_name(ctx, j) || proper(ctx, j) || ctx.class(j) & class::CONNECTOR != 0
 }
 
-/// Proposes the people that first names start.
+/// Proposes the people that first names start, and those named right after a verb of saying.
 pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
     for i in 0..ctx.len() {
-        let Some((first, c)) = ctx.stem_classes(i).find(|&(_, c)| c & (class::FIRST | class::FIRST_AMBIGUOUS) != 0) else {
+        if let Some(c) = after_speech(ctx, i) {
+            out.push(c);
+        }
+        let starts = class::FIRST | class::FIRST_AMBIGUOUS;
+        let Some((first, c)) = ctx.stem_classes(i).find(|&(r, c)| c & starts != 0 || c & class::CONNECTOR != 0 && compound_start(ctx, i, r)) else {
             continue;
         };
         // A name the lexicon knows in full is the lexicon's (دونالد ترامب).
@@ -75,11 +126,17 @@ pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
         // A first name after a preposition (لدينا، ولديك) is more often another word.
         let after_preposition = first.prefix > 0 && !matches!(&ctx.tok(i)[..first.prefix], "و" | "ف");
         let ambiguous = after_preposition || c & (class::FIRST_AMBIGUOUS | class::FUNCTION | class::COMMON) != 0 || ctx.class(i) & (class::FUNCTION | class::COMMON) != 0;
-        let end = if ctx.joined(i) { name_run(ctx, i + 1, MAX_AFTER_FIRST) } else { i + 1 };
+        let end = if c & starts == 0 {
+            // عبد الفتاح، أبو مازن: the connector and the word after it, then the rest.
+            let end = if ctx.joined(i + 1) { name_run(ctx, i + 2, MAX_AFTER_FIRST - 1, true) } else { i + 2 };
+            end.max(i + 2)
+        } else if ctx.joined(i) {
+            name_run(ctx, i + 1, MAX_AFTER_FIRST, true)
+        } else {
+            i + 1
+        };
         if ambiguous {
-            let next_is_name = end > i + 1
-                && (ctx.class(i + 1) & (class::FIRST | class::CONNECTOR) != 0
-                    || ctx.bare_name(i + 1).is_some_and(|m| ctx.t.entries[m.hit.entry as usize].kind == Kind::Person));
+            let next_is_name = end > i + 1 && ctx.class(i + 1) & (class::FIRST | class::CONNECTOR) != 0;
             if !next_is_name {
                 continue;
             }

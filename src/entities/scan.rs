@@ -124,8 +124,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     fn longest_name(&self, i: usize) -> Option<NameMatch> {
         let mut best: Option<NameMatch> = None;
+        // A word known as it stands (كلاوس a first name, لدينا a function word) is not read as
+        // proclitics and a name (ك + لاوس).
+        let known_word = self.class(i) & (class::FIRST | class::FIRST_AMBIGUOUS | class::FUNCTION | class::COMMON) != 0;
         for &(first, w) in self.words.at(i) {
-            if self.t.class(w) & class::NAME == 0 {
+            if self.t.class(w) & class::NAME == 0 || known_word && first.prefix > 0 {
                 continue;
             }
             walk(&self.t.names, self, i, w, |end, hit| {

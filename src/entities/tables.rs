@@ -29,6 +29,10 @@ pub mod class {
     pub const CUE: u16 = 1 << 5;
     /// The word starts a lexicon name.
     pub const NAME: u16 = 1 << 6;
+    /// A verb of saying (قال، أضاف).
+    pub const SPEECH: u16 = 1 << 7;
+    /// A word that ends a compound name (الله، الدين).
+    pub const SUFFIX: u16 = 1 << 8;
 }
 
 /// Names and cues, numbered through one vocabulary.
@@ -70,8 +74,10 @@ impl Tables {
                 WordList::First => class::FIRST,
                 WordList::FirstAmbiguous => class::FIRST_AMBIGUOUS,
                 WordList::Connector => class::CONNECTOR,
+                WordList::Suffix => class::SUFFIX,
                 WordList::Function => class::FUNCTION,
                 WordList::Common => class::COMMON,
+                WordList::Speech => class::SPEECH,
             };
             marks.push((words[0], bit));
         }
@@ -140,6 +146,22 @@ mod tests {
         for (file, _) in lexicon::FILES {
             assert!(t.entries.iter().any(|e| e.file == *file), "no entry from {file}");
         }
+    }
+
+    #[test]
+    fn no_plain_name_is_a_function_word() {
+        // A name spelled like a function word (كيف how, not Kyiv) would be marked everywhere.
+        let t = &*TABLES;
+        let mut bad = Vec::new();
+        for (entry, forms, line) in lexicon::parse(lexicon::FILES).unwrap() {
+            for f in forms.iter().filter(|f| !f.needs_context) {
+                let norm = normalize_str(&f.text);
+                if t.word(&norm).is_some_and(|w| t.class(w) & class::FUNCTION != 0) {
+                    bad.push(format!("{}.tsv line {line}: {}", entry.file, f.text));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "names that are function words: {bad:?}");
     }
 
     #[test]

@@ -72,8 +72,11 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
         return None;
     }
     let t = ctx.cue(i, |c| TITLES.contains(&c.kind))?;
-    // An office without the article (رئيس، وزير، أمين) is in construct state: it needs a complement.
-    let bound = t.cue.kind == CueKind::Office && !(i..t.end).any(|j| ctx.tok(j)[if j == i { t.first.prefix } else { 0 }..].starts_with("ال") || j == i && t.first.merged_article);
+    // A title without the article (رئيس، وزير، أمين، سمو، معالي) is in construct state: it
+    // needs a complement (another title, a portfolio, a body, a nisba), or it is a first name
+    // (أمين معلوف، سلطان بن عبد العزيز).
+    let bound = t.cue.kind != CueKind::Occupation
+        && !(i..t.end).any(|j| ctx.tok(j)[if j == i { t.first.prefix } else { 0 }..].starts_with("ال") || j == i && t.first.merged_article);
     let mut complemented = false;
     let mut office = (t.cue.kind == CueKind::Office).then(|| t.cue.value.clone());
     let mut role_end = if office.is_some() { t.end } else { i };
@@ -84,8 +87,8 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
     let mut k = t.end;
     while k < ctx.len() && k - i < MAX_CHAIN && ctx.joined(k - 1) {
         if let Some(c) = ctx.bare_cue(k, TITLES) {
+            complemented = true;
             if c.cue.kind == CueKind::Office && !frozen {
-                complemented = true;
                 office = Some(match office {
                     Some(o) => format!("{o} {}", c.cue.value),
                     None => c.cue.value.clone(),
@@ -122,10 +125,20 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
             complemented = true;
             continue;
         }
-        let body = if ctx.tok(k) == "باسم" && ctx.joined(k) { k + 1 } else { k };
+        let on_behalf = ctx.tok(k) == "باسم" && ctx.joined(k);
+        let body = if on_behalf { k + 1 } else { k };
         match affiliation_at(ctx, body) {
             Some((a, end)) => {
                 affiliation = Some(a);
+                k = end;
+                role_end = k;
+                complemented = true;
+            }
+            // المتحدث باسم الحكومة الفلسطينية: a body nobody listed, named by its words.
+            None if on_behalf && ctx.has_article(body) => {
+                let end = (body + 1..ctx.len().min(body + 3)).take_while(|&j| ctx.joined(j - 1) && ctx.has_article(j)).last().unwrap_or(body) + 1;
+                let toks = &ctx.doc.tokens;
+                affiliation = Some(Affiliation::named(&ctx.doc.text()[toks[body].start..toks[end - 1].end]));
                 k = end;
                 role_end = k;
                 complemented = true;
@@ -172,7 +185,7 @@ fn person_after(ctx: &Ctx, chain: &Chain) -> Option<(usize, Option<Candidate>)> 
     }
     let why = |what: &str| format!("rule: {what} after the title «{}»", chain.title);
     if ctx.is_punct(k, &["«", "\"", "“"]) {
-        let end = name_run(ctx, k + 1, MAX_NAME);
+        let end = name_run(ctx, k + 1, MAX_NAME, false);
         let known = ctx.bare_name(k + 1).filter(|m| m.end == end);
         if end == k + 1 || !ctx.quoted(k + 1, end) || known.is_some_and(|m| ctx.t.entries[m.hit.entry as usize].kind != Kind::Person) {
             return None;
@@ -188,7 +201,12 @@ fn person_after(ctx: &Ctx, chain: &Chain) -> Option<(usize, Option<Candidate>)> 
         let cand = m.hit.needs_context.then(|| person(k, m.end, Tier::Sure, Some(m.hit.entry), why("a known name")));
         return Some((k, cand));
     }
-    let end = name_run(ctx, k, MAX_NAME);
+    // A word with the article right after a title is a name only with a family name's shape
+    // (الرئيس الحريري, not المتحدث باسم القيادة).
+    if ctx.has_article(k) && !super::heads::relational(ctx.tok(k)) {
+        return None;
+    }
+    let end = name_run(ctx, k, MAX_NAME, false);
     (end > k).then(|| (k, Some(person(k, end, Tier::Guess, None, why("a name")))))
 }
 
