@@ -19,8 +19,7 @@
 //! head is part of the name: حركة حماس، حزب العمال), `org-body` (likewise, for a body of its own:
 //! وزارة الخارجية، مجلس الناتو), `org-descriptor` (dropped before a
 //! proper name: شركة «مايكروسوفت», kept before words with the article: شركة النفط الوطنية),
-//! `media` (always dropped: صحيفة «الدستور»), `place` (dropped: مدينة «حلب»), `feature` (kept:
-//! جبل طارق).
+//! `media` (always dropped: صحيفة «الدستور»), `place` (dropped: مدينة «حلب»، نهر «مهروت»).
 //! A head is written without the article; its form with ال is derived. A nisba is written once,
 //! masculine and without the article; its forms with ال and ة are derived.
 
@@ -63,10 +62,8 @@ pub enum CueKind {
     /// A noun that describes a newspaper, channel or site named after it (صحيفة، قناة): always
     /// dropped.
     Media,
-    /// A noun that describes a place named after it (مدينة، محافظة).
+    /// A noun that describes a place named after it (مدينة، محافظة، نهر).
     PlaceHead,
-    /// The head noun of a geographic feature's name, part of it (جبل، نهر، بحر).
-    FeatureHead,
     /// An adjective of nationality (الأمريكي، المصرية).
     Nisba,
 }
@@ -119,7 +116,6 @@ fn cue_kind(file: &str, class: &str) -> Option<CueKind> {
         ("heads", "org-descriptor") => CueKind::OrgDescriptor,
         ("heads", "media") => CueKind::Media,
         ("heads", "place") => CueKind::PlaceHead,
-        ("heads", "feature") => CueKind::FeatureHead,
         _ => return None,
     })
 }

@@ -1,5 +1,5 @@
 //! Organizations and places from head nouns: وزارة الخارجية الأمريكية، حزب العمال، جامعة القاهرة,
-//! صحيفة «الدستور»، مدينة حلب، جبل طارق.
+//! صحيفة «الدستور»، مدينة حلب، نهر «مهروت».
 //!
 //! A head noun (see `data/lexicon/rules/heads.tsv`) is followed by its complement: a name the
 //! lexicon knows, a word with the article (الخارجية), an unknown proper word (كاديما), or a name
@@ -8,8 +8,8 @@
 //! (حزب العدالة والتنمية) is the lexicon's to know: a conjunction after a name more often starts
 //! another phrase (حلف الأطلسي والدول الكبرى).
 //! Whether the head belongs to the span depends on its class: an organization's head does
-//! (وزارة الخارجية), a descriptor before a proper name does not (صحيفة «الدستور» → الدستور), a
-//! place head does not (مدينة حلب → حلب), a geographic feature's does (جبل طارق).
+//! (وزارة الخارجية), a descriptor before a proper name does not (صحيفة «الدستور» → الدستور), nor
+//! does a place head (مدينة حلب → حلب، نهر مهروت → مهروت).
 
 use crate::span::Kind;
 use crate::tokenize::Reading;
@@ -21,7 +21,7 @@ use super::tables::class;
 
 /// The most tokens an unknown proper complement runs over.
 const MAX_PROPER: usize = 3;
-/// The most tokens of an unknown place's or feature's name.
+/// The most tokens of an unknown place's name.
 const MAX_PLACE: usize = 2;
 /// The most tokens inside guillemets taken for a name.
 const MAX_QUOTED: usize = 6;
@@ -39,7 +39,7 @@ enum Complement {
     Quoted(usize, usize),
 }
 
-const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::PlaceHead, CueKind::FeatureHead];
+const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::PlaceHead];
 
 /// Proposes the organizations and places that head nouns introduce.
 pub fn candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
@@ -68,7 +68,7 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
     }
     let comp = match head.cue.kind {
         _ if !definite => complement(ctx, k, head.cue.kind)?,
-        // الحزب الديمقراطي، البنك المركزي المصري; المدينة, النهر alone name nothing.
+        // البنك المركزي المصري; المدينة, النهر alone name nothing.
         OrgHead | OrgBody => adjectives_only(ctx, k)?,
         _ => return None,
     };
@@ -93,14 +93,8 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
         }
         (PlaceHead, Complement::Known(m)) if known(&m) == Loc => (Loc, false, m.end, Tier::Sure, Some(m.hit.entry), "a known place"),
         (PlaceHead, Complement::Proper(end) | Complement::Article(end)) => (Loc, false, end, Tier::Guess, None, "a place's name"),
-        (FeatureHead, Complement::Known(m)) if known(&m) == Loc => {
-            (Loc, true, m.end, Tier::Sure, None, "a geographic feature named after a known place")
-        }
-        (FeatureHead, Complement::Proper(end) | Complement::Article(end)) => {
-            (Loc, true, end, Tier::Guess, None, "a geographic feature's name")
-        }
         (h, Complement::Quoted(s, e)) => {
-            let kind = if matches!(h, PlaceHead | FeatureHead) { Loc } else { Org };
+            let kind = if h == PlaceHead { Loc } else { Org };
             return Some(candidate(kind, s, BARE, e, Tier::Sure, None, "a name in guillemets", &head.cue.value));
         }
         _ => return None,
@@ -145,7 +139,7 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
         return (name > t.end).then(|| Complement::Article(adjectives(ctx, name, true)));
     }
     if ctx.has_article(k) {
-        if matches!(head, CueKind::PlaceHead | CueKind::FeatureHead) && ctx.class(k) & class::COMMON != 0 {
+        if head == CueKind::PlaceHead && ctx.class(k) & class::COMMON != 0 {
             return None;
         }
         if matches!(head, CueKind::Media) {
@@ -158,7 +152,7 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
         return None;
     }
     // Places and features are named in a word or two; organizations in a few more.
-    let most = if matches!(head, CueKind::PlaceHead | CueKind::FeatureHead) { MAX_PLACE } else { MAX_PROPER };
+    let most = if head == CueKind::PlaceHead { MAX_PLACE } else { MAX_PROPER };
     let mut end = k;
     while end < ctx.len() && end - k < most && proper(ctx, end) && (end == k || ctx.joined(end - 1)) {
         end += 1;
