@@ -16,10 +16,13 @@
 //! Title classes: `office` (a post a person holds: الرئيس، وزير، الأمين العام — these make role
 //! descriptors), `honorific` (السيد، الدكتور، الشيخ), `occupation` (اللاعب، الكاتب), `modifier`
 //! (المنتخب، السابق: part of a role), `portfolio` (الخارجية after وزير). Head classes: `org` (the
-//! head is part of the name: حركة حماس، حزب العمال), `org-body` (likewise, for a body of its own:
+//! head is part of the name: حركة حماس، حزب العمال), `org-named` (likewise, before a known or
+//! proper name only: حركة «طالبان» but not حركة القمر), `org-body` (likewise, for a body of its own:
 //! وزارة الخارجية، مجلس الناتو), `org-descriptor` (dropped before a
 //! proper name: شركة «مايكروسوفت», kept before words with the article: شركة النفط الوطنية),
-//! `media` (always dropped: صحيفة «الدستور»), `place` (dropped: مدينة «حلب»، نهر «مهروت»).
+//! `media` (always dropped: صحيفة «الدستور»), `place` (dropped: مدينة «حلب»), `area` (dropped,
+//! and only before a known or proper name: نهر «مهروت», but منطقة الجزاء is no place), and
+//! `generic` for a phrase that describes an institution every country has (مجلس الوزراء).
 //! A head is written without the article; its form with ال is derived. A nisba is written once,
 //! masculine and without the article; its forms with ال and ة are derived.
 
@@ -53,6 +56,9 @@ pub enum CueKind {
     /// The head noun of an organization's name, part of the name, naming the organization
     /// itself (حركة حماس is Hamas).
     OrgHead,
+    /// Like `OrgHead`, before a known or proper name only (حركة «طالبان», but حركة القمر is
+    /// motion).
+    OrgNamed,
     /// The head noun of a body's name, part of the name, the body its own (وزارة الخارجية،
     /// مجلس الناتو is not NATO).
     OrgBody,
@@ -62,10 +68,16 @@ pub enum CueKind {
     /// A noun that describes a newspaper, channel or site named after it (صحيفة، قناة): always
     /// dropped.
     Media,
-    /// A noun that describes a place named after it (مدينة، محافظة، نهر).
+    /// A noun that describes a place named after it (مدينة، محافظة).
     PlaceHead,
+    /// A noun that describes a place or feature named after it by a proper name, and a common
+    /// thing before a word with the article (منطقة «كولون» but منطقة الجزاء، قطاع الطاقة).
+    Area,
     /// An adjective of nationality (الأمريكي، المصرية).
     Nisba,
+    /// A phrase a head starts that describes an institution every country has rather than
+    /// naming an organization (مجلس الوزراء، مجلس النواب).
+    Generic,
 }
 
 /// One cue: its kind and its canonical value (an office's name, a nisba's country).
@@ -113,9 +125,12 @@ fn cue_kind(file: &str, class: &str) -> Option<CueKind> {
         ("titles", "portfolio") => CueKind::Portfolio,
         ("heads", "org") => CueKind::OrgHead,
         ("heads", "org-body") => CueKind::OrgBody,
+        ("heads", "org-named") => CueKind::OrgNamed,
         ("heads", "org-descriptor") => CueKind::OrgDescriptor,
         ("heads", "media") => CueKind::Media,
         ("heads", "place") => CueKind::PlaceHead,
+        ("heads", "area") => CueKind::Area,
+        ("heads", "generic") => CueKind::Generic,
         _ => return None,
     })
 }
@@ -140,7 +155,7 @@ pub fn parse(files: &[(&'static str, &str)]) -> Result<Cues, LexiconError> {
                     let class = cols.get(1).ok_or_else(|| err("missing class column".into()))?;
                     let kind = cue_kind(file, class).ok_or_else(|| err(format!("unknown class {class:?}")))?;
                     let value = cols.get(2).filter(|v| !v.is_empty()).map_or(phrase, |v| v).to_string();
-                    if file == "heads" {
+                    if file == "heads" && kind != CueKind::Generic {
                         cues.phrases.push((format!("ال{phrase}"), Cue { kind, value: value.clone() }, (file, n)));
                     }
                     cues.phrases.push((phrase.to_string(), Cue { kind, value }, (file, n)));

@@ -39,7 +39,7 @@ enum Complement {
     Quoted(usize, usize),
 }
 
-const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::PlaceHead];
+const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgNamed, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::PlaceHead, CueKind::Area];
 
 /// Proposes the organizations and places that head nouns introduce.
 pub fn candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
@@ -69,20 +69,20 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
     let comp = match head.cue.kind {
         _ if !definite => complement(ctx, k, head.cue.kind)?,
         // البنك المركزي المصري; المدينة, النهر alone name nothing.
-        OrgHead | OrgBody => adjectives_only(ctx, k)?,
+        OrgHead | OrgNamed | OrgBody => adjectives_only(ctx, k)?,
         _ => return None,
     };
     let known = |m: &NameMatch| ctx.t.entries[m.hit.entry as usize].kind;
     // (kind, with the head?, end, tier, entry, what)
     let (kind, with_head, end, tier, entry, what) = match (head.cue.kind, comp) {
         // A movement is not named after a place: جبهة الجنوب اللبناني is a war front.
-        (OrgHead, Complement::Known(m)) if known(&m) == Loc => return None,
-        (OrgHead | OrgBody, Complement::Known(m)) => {
+        (OrgHead | OrgNamed, Complement::Known(m)) if known(&m) == Loc => return None,
+        (OrgHead | OrgNamed | OrgBody, Complement::Known(m)) => {
             // حركة حماس is Hamas; جامعة القاهرة is not Cairo, مجلس الناتو not NATO.
-            let same = head.cue.kind == OrgHead && known(&m) == Org;
+            let same = head.cue.kind != OrgBody && known(&m) == Org;
             (Org, true, m.end, Tier::Sure, same.then_some(m.hit.entry), "an organization named with a known name")
         }
-        (OrgHead | OrgBody | OrgDescriptor, Complement::Article(end)) | (OrgHead | OrgBody, Complement::Proper(end)) => {
+        (OrgHead | OrgBody | OrgDescriptor, Complement::Article(end)) | (OrgHead | OrgNamed | OrgBody, Complement::Proper(end)) => {
             (Org, true, end, Tier::Guess, None, "an organization's name")
         }
         (OrgDescriptor | Media, Complement::Known(m)) if known(&m) == Org => {
@@ -91,16 +91,21 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
         (OrgDescriptor | Media, Complement::Proper(end)) | (Media, Complement::Article(end)) => {
             (Org, false, end, Tier::Guess, None, "an organization's name")
         }
-        (PlaceHead, Complement::Known(m)) if known(&m) == Loc => (Loc, false, m.end, Tier::Sure, Some(m.hit.entry), "a known place"),
-        (PlaceHead, Complement::Proper(end) | Complement::Article(end)) => (Loc, false, end, Tier::Guess, None, "a place's name"),
+        (PlaceHead | Area, Complement::Known(m)) if known(&m) == Loc => (Loc, false, m.end, Tier::Sure, Some(m.hit.entry), "a known place"),
+        (PlaceHead | Area, Complement::Proper(end)) | (PlaceHead, Complement::Article(end)) => {
+            (Loc, false, end, Tier::Guess, None, "a place's name")
+        }
         (h, Complement::Quoted(s, e)) => {
-            let kind = if h == PlaceHead { Loc } else { Org };
+            let kind = if matches!(h, PlaceHead | Area) { Loc } else { Org };
             return Some(candidate(kind, s, BARE, e, Tier::Sure, None, "a name in guillemets", &head.cue.value));
         }
         _ => return None,
     };
-    // A longer name the lexicon knows from the head on is the lexicon's (إذاعة الجيش الإسرائيلي).
-    if ctx.names[i].is_some_and(|m| m.first == head.first && m.end >= end) {
+    // A longer name the lexicon knows from the head on is the lexicon's (إذاعة الجيش الإسرائيلي);
+    // an institution every country has is no name (مجلس الوزراء).
+    if ctx.names[i].is_some_and(|m| m.first == head.first && m.end >= end)
+        || ctx.cue(i, |c| c.kind == CueKind::Generic).is_some_and(|g| g.first == head.first && g.end <= end)
+    {
         return None;
     }
     let (start, first) = if with_head { (i, head.first) } else { (k, BARE) };
@@ -152,7 +157,7 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
         return None;
     }
     // Places and features are named in a word or two; organizations in a few more.
-    let most = if head == CueKind::PlaceHead { MAX_PLACE } else { MAX_PROPER };
+    let most = if matches!(head, CueKind::PlaceHead | CueKind::Area) { MAX_PLACE } else { MAX_PROPER };
     let mut end = k;
     while end < ctx.len() && end - k < most && proper(ctx, end) && (end == k || ctx.joined(end - 1)) {
         end += 1;

@@ -17,6 +17,7 @@
 //! blank lines are ignored. Matching happens on normalized text, so an entry written أنتوني
 //! بلينكن also finds أنتونى بلينكن and انتوني بلينكن.
 
+use crate::normalize::normalize_str;
 use crate::span::Kind;
 
 /// The lexicon files, in the order their entries take priority: a form listed twice names the
@@ -117,6 +118,11 @@ pub fn parse(files: &[(&'static str, &str)]) -> Result<Vec<(Entry, Vec<Form>, us
             let entry = Entry { kind, canonical: canonical.to_string(), file };
             let aliases = cols.get(3).copied().unwrap_or("").split('|').map(str::trim).filter(|a| !a.is_empty());
             let forms: Vec<Form> = std::iter::once(surface.clone()).chain(aliases.map(form)).collect();
+            for f in forms.iter().filter(|f| f.needs_context) {
+                if forms.iter().any(|g| !g.needs_context && normalize_str(&g.text) == normalize_str(&f.text)) {
+                    return Err(err(format!("{:?} is listed both plain and with ~", f.text)));
+                }
+            }
             out.push((entry, forms, n));
         }
     }
@@ -156,5 +162,7 @@ mod tests {
         assert_eq!(e.to_string(), "t.tsv line 2: empty surface form");
         let e = parse(&[("t", "a\tlocation\tb\tc\td")]).unwrap_err();
         assert_eq!(e.to_string(), "t.tsv line 1: more than four columns");
+        let e = parse(&[("t", "صور\tlocation\t\t~صور")]).unwrap_err();
+        assert_eq!(e.to_string(), "t.tsv line 1: \"صور\" is listed both plain and with ~");
     }
 }

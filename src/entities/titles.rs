@@ -173,7 +173,7 @@ fn affiliation_at(ctx: &Ctx, k: usize) -> Option<(Affiliation, usize)> {
         return Some((Affiliation::named(text), c.end));
     }
     let (definite, head) = heads::head_at(ctx, k)?;
-    (definite && matches!(head.cue.kind, CueKind::OrgHead | CueKind::OrgBody)).then(|| (Affiliation::generic(&head.cue.value), head.end))
+    (definite && matches!(head.cue.kind, CueKind::OrgHead | CueKind::OrgNamed | CueKind::OrgBody)).then(|| (Affiliation::generic(&head.cue.value), head.end))
 }
 
 /// The person named right after a chain: the token where the name starts and, unless the
