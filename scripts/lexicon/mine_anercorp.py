@@ -21,7 +21,8 @@ What it keeps:
   first names   words that start a person's name of several words at least MIN_FIRST times and
                 in at least MIN_FIRST_SHARE of their occurrences, not in first_names.tsv.
   common words  words seen at least MIN_COMMON times, untagged in at least MIN_COMMON_SHARE of
-                their occurrences, and not first names: the rules do not take them for a name.
+                their occurrences (or in MIN_COMMON_INSIDE and in a person's name in at most
+                MAX_COMMON_PERS), and not first names: the rules do not take them for a name.
 
 The output carries ANERcorp's licence (CC BY-SA 4.0, Benajiba et al. 2007; split per Obeid et
 al. 2020); see data/lexicon/README.md. Only the Python standard library is used.
@@ -39,6 +40,10 @@ import eval_ner  # noqa: E402  (the one place the 90/10 split is defined)
 MIN_NAME_SHARE = 0.6
 MIN_COMMON = 3
 MIN_COMMON_SHARE = 0.97
+# …or untagged in most of their occurrences and almost never part of a person's name (الدولي is
+# inside organizations' names, never a person's).
+MIN_COMMON_INSIDE = 0.6
+MAX_COMMON_PERS = 0.02
 MIN_FIRST = 1
 MIN_FIRST_SHARE = 0.5
 KINDS = {"PERS": "person", "LOC": "location", "ORG": "organization", "MISC": "misc"}
@@ -122,11 +127,12 @@ def main():
                   if "\tconnector" in l}
 
     raw_tagged = collections.Counter()  # (kind, phrase as written in the corpus) -> times
-    word_all, word_o = collections.Counter(), collections.Counter()
+    word_all, word_o, word_pers = collections.Counter(), collections.Counter(), collections.Counter()
     for s in sents:
         for t, g in s:
             word_all[t] += 1
             word_o[t] += g == "O"
+            word_pers[t] += g.endswith("PERS")
         for kind, a, b in spans(s):
             raw_tagged[(kind, tuple(t for t, _ in s[a:b]))] += 1
     raw_phrases = {p for _, p in raw_tagged}
@@ -209,7 +215,8 @@ def main():
 
     common = sorted(
         w for w, n in word_all.items()
-        if n >= MIN_COMMON and word_o[w] / n >= MIN_COMMON_SHARE and ARABIC.match(w)
+        if n >= MIN_COMMON and ARABIC.match(w)
+        and (word_o[w] / n >= MIN_COMMON_SHARE or word_o[w] / n >= MIN_COMMON_INSIDE and word_pers[w] / n <= MAX_COMMON_PERS)
         and w not in first and w not in function and w not in first_mined
     )
 
@@ -225,8 +232,9 @@ def main():
         f.write(head + "# Common words: frequent and almost never part of a name there. One word a line.\n")
         f.write("\n".join(common) + "\n")
     with open(os.path.join(ROOT, "data", "lexicon", "rules", "first_names_anercorp.tsv"), "w", encoding="utf-8") as f:
-        f.write(head + "# First names: words that start a person's name of several words in most of their uses.\n")
-        f.write("\n".join(written(w) for w in first_mined) + "\n")
+        f.write(head + "# First names: words that start a person's name of several words in most of their uses.\n"
+                "# All `ambiguous`: mined from one corpus, each needs another name word after it.\n")
+        f.write("\n".join(f"{written(w)}\tambiguous" for w in first_mined) + "\n")
     print(f"{len(names)} names, {len(first_mined)} first names, {len(common)} common words", file=sys.stderr)
 
 

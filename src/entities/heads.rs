@@ -199,8 +199,8 @@ pub fn relational(word: &str) -> bool {
 }
 
 /// Whether token `i` may be part of a proper name nobody listed: a word that is neither a
-/// function word, a common word, a cue nor a known name's start, and has no verb's or
-/// prepositional phrase's shape.
+/// function word, a common word (also with a proclitic or a pronoun attached), a cue nor a
+/// known name's start, and has no verb's or prepositional phrase's shape.
 pub fn proper(ctx: &Ctx, i: usize) -> bool {
     let c = ctx.class(i);
     ctx.is_word(i)
@@ -209,6 +209,26 @@ pub fn proper(ctx: &Ctx, i: usize) -> bool {
         && !verb_or_phrase(ctx.tok(i))
         // A common word after a preposition (بمقر، وإخراج) is a phrase, not a name.
         && !ctx.stem_classes(i).any(|(r, c)| r.prefix > 0 && c & (class::FUNCTION | class::COMMON) != 0 && ctx.tok(i).len() - r.prefix >= 6)
+        && !with_pronoun(ctx, ctx.tok(i))
+}
+
+/// Whether a normalized word is a common word with a pronoun attached (احتجاجه، حكومتها).
+fn with_pronoun(ctx: &Ctx, w: &str) -> bool {
+    const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
+    let mut buf = String::new();
+    PRONOUNS.iter().filter_map(|p| w.strip_suffix(p)).filter(|s| s.chars().count() >= 3).any(|stem| {
+        // حكومتها → حكومت → حكومة (normalized حكومه)
+        let stem = match stem.strip_suffix('ت') {
+            Some(s) => {
+                buf.clear();
+                buf.push_str(s);
+                buf.push('ه');
+                buf.as_str()
+            }
+            None => stem,
+        };
+        ctx.t.word(stem).is_some_and(|w| ctx.t.class(w) & (class::FUNCTION | class::COMMON) != 0)
+    })
 }
 
 /// Whether a normalized word has a shape names do not have: a preposition with the article

@@ -5,7 +5,8 @@
 //! الله، أبو مازن، بن علي), a lexicon person, or a word that is neither a function word, a common
 //! word, a cue nor the start of another known name; a lexicon person ends the run. A first name
 //! that is also a common word (أمل hope، سلام peace، علي which Egyptian spelling shares with
-//! على), or that stands after a preposition (لـ دينا in لدينا), needs another name word after it.
+//! على), or that stands after a preposition (لـ دينا in لدينا) or ف, needs another name word
+//! after it.
 //! A compound with عبد or أبو starts a name too (عبد الفتاح، أبو مازن), and so does an unknown
 //! word right after a verb of saying (وقال شوماخر).
 
@@ -55,9 +56,11 @@ pub fn name_run(ctx: &Ctx, k: usize, max: usize, continuing: bool) -> usize {
         if c & class::FUNCTION != 0 && !(first_name(ctx, j) && ctx.joined(j) && name_word(ctx, j + 1) && !ctx.has_article(j + 1)) {
             break;
         }
-        // A word with the article continues a name after a first name (محمد البرادعي), or when it
-        // has the shape of a family name (… الزرقاوي); not otherwise (كافو المحترف).
-        let article_ok = !ctx.has_article(j) || j > k && first_name(ctx, j - 1) || super::heads::relational(ctx.tok(j));
+        // A word with the article continues a name right after its first name (محمد البرادعي), or
+        // when it has the shape of a family name (… الزرقاوي); not otherwise (كافو المحترف، كرم
+        // جابر الفائز).
+        let after_first = j > 0 && first_name(ctx, j - 1) && if continuing { j == k } else { words == 1 };
+        let article_ok = !ctx.has_article(j) || after_first || super::heads::relational(ctx.tok(j));
         if (first_name(ctx, j) || proper(ctx, j) && article_ok) && ctx.bare_name(j).is_none() {
             j += 1;
             words += 1;
@@ -123,8 +126,8 @@ pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
         if ctx.names[i].is_some_and(|m| m.first == first && ctx.t.entries[m.hit.entry as usize].kind == Kind::Person) {
             continue;
         }
-        // A first name after a preposition (لدينا، ولديك) is more often another word.
-        let after_preposition = first.prefix > 0 && !matches!(&ctx.tok(i)[..first.prefix], "و" | "ف");
+        // A first name after a preposition (لدينا، ولديك) or ف (فعلا) is more often another word.
+        let after_preposition = first.prefix > 0 && &ctx.tok(i)[..first.prefix] != "و";
         let ambiguous = after_preposition || c & (class::FIRST_AMBIGUOUS | class::FUNCTION | class::COMMON) != 0 || ctx.class(i) & (class::FUNCTION | class::COMMON) != 0;
         let end = if c & starts == 0 {
             // عبد الفتاح، أبو مازن: the connector and the word after it, then the rest.
