@@ -178,7 +178,7 @@ def main():
         phrase = " ".join(p)
         if len(p) == 1 and (p[0] in function or p[0] in first or len(p[0]) < 3):
             continue
-        if kind == "PERS" and all(t in first for t in p):
+        if kind == "PERS" and (all(t in first for t in p) or len(p) == 2 and p[0] in connectors):
             continue  # first names alone (محمد علي، عبد الفتاح) name many people
         if phrase in hand or phrase in names:
             continue

@@ -165,22 +165,24 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
     (end > k).then_some(Complement::Proper(end))
 }
 
-/// The complement of a head with the article (البنك المركزي المصري، الحزب الشيوعي الصيني):
-/// relational adjectives, one of them naming a country; without one the phrase is a
-/// description (الحركة الأصولية، الحزب الحاكم).
+/// The complement of a head with the article (البنك المركزي المصري، المنظمة العربية للتنمية
+/// الزراعية): relational adjectives, one of them naming a country or followed by a genitive
+/// with ل; without either the phrase is a description (الحركة الأصولية، الحزب الحاكم).
 fn adjectives_only(ctx: &Ctx, k: usize) -> Option<Complement> {
-    let end = adjectives(ctx, k, false);
-    let national = (k..end).any(|j| ctx.bare_cue(j, &[CueKind::Nisba]).is_some());
-    (end > k && national).then_some(Complement::Article(end))
+    let end = adjectives(ctx, k, true);
+    let specific = (k..end).any(|j| ctx.bare_cue(j, &[CueKind::Nisba]).is_some() || ctx.tok(j).starts_with("لل"));
+    (end > k && specific).then_some(Complement::Article(end))
 }
 
 /// Relational adjectives (nisbas) from token `k` on and, with `genitive`, one genitive with ل
 /// (للتنمية); returns one past the last.
 fn adjectives(ctx: &Ctx, mut k: usize, genitive: bool) -> usize {
     let mut genitive = !genitive;
-    while k < ctx.len() && ctx.joined(k - 1) && ctx.class(k) & (class::FUNCTION | class::COMMON) == 0 {
+    while k < ctx.len() && ctx.joined(k - 1) {
         if let Some(n) = ctx.bare_cue(k, &[CueKind::Nisba]) {
             k = n.end;
+        } else if ctx.class(k) & class::FUNCTION != 0 {
+            break;
         } else if ctx.has_article(k) && relational(ctx.tok(k)) {
             k += 1;
         } else if !genitive && ctx.tok(k).starts_with("لل") && ctx.tok(k).chars().count() > 4 {
@@ -204,7 +206,8 @@ pub fn relational(word: &str) -> bool {
 pub fn proper(ctx: &Ctx, i: usize) -> bool {
     let c = ctx.class(i);
     ctx.is_word(i)
-        && c & (class::FUNCTION | class::COMMON | class::CUE | class::NAME) == 0
+        && c & (class::FUNCTION | class::COMMON | class::CUE) == 0
+        && ctx.names[i].is_none()
         && ctx.tok(i).chars().count() > 1
         && !verb_or_phrase(ctx.tok(i))
         // A common word after a preposition (بمقر، وإخراج) is a phrase, not a name.
@@ -256,4 +259,88 @@ fn quoted_at(ctx: &Ctx, k: usize) -> Option<Complement> {
     }
     let end = (k + 1..ctx.len().min(k + 2 + MAX_QUOTED)).find(|&j| !ctx.is_word(j))?;
     (end > k + 1 && ctx.is_punct(end, &[close])).then_some(Complement::Quoted(k + 1, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Doc;
+    use crate::entities::tables::TABLES;
+
+    fn found(text: &str) -> Vec<(Kind, String)> {
+        let doc = Doc::new(text);
+        let ctx = Ctx::new(&doc, &TABLES);
+        let mut out = Vec::new();
+        candidates(&ctx, &mut out);
+        out.iter().map(|c| (c.kind, text[ctx.span(c).range()].to_string())).collect()
+    }
+
+    /// `heads! { text => [(Kind, "span"), …]; … }`: what head nouns propose in a text.
+    macro_rules! heads {
+        ($($text:expr => [$(($kind:ident, $name:expr)),* $(,)?];)+) => {
+            $(
+                let want: Vec<(Kind, String)> = vec![$((Kind::$kind, $name.to_string())),*];
+                assert_eq!(found($text), want, "in {:?}", $text);
+            )+
+        };
+    }
+
+    #[test]
+    fn an_organization_head_keeps_its_complement_and_adjectives() {
+        heads! {
+            "أعلنت وزارة الخارجية الإسبانية" => [(Organization, "وزارة الخارجية الإسبانية")];
+            "وقالت بوزارة الصحة" => [(Organization, "وزارة الصحة")];
+            "فاز حزب سيريزا" => [(Organization, "حزب سيريزا")];
+            "المنظمة العربية للتنمية الزراعية" => [(Organization, "المنظمة العربية للتنمية الزراعية")];
+            "الحزب الشيوعي الفيتنامي" => [(Organization, "الحزب الشيوعي الفيتنامي")];
+            "درس في جامعة الملك سعود" => [(Organization, "جامعة الملك سعود")];
+        }
+    }
+
+    #[test]
+    fn descriptions_are_no_organizations() {
+        heads! {
+            "انتقد الحزب الحاكم" => [];
+            "حركة القمر حول الأرض" => [];
+            "اجتمع مجلس الوزراء" => [];
+            "اجتمع مجلس الوزراء الإيطالي" => [];
+            "أطلقت قناة إذاعية" => [];
+        }
+    }
+
+    #[test]
+    fn a_descriptor_before_a_proper_name_is_dropped() {
+        heads! {
+            "أعلنت شركة مايكروسوفت" => [(Organization, "مايكروسوفت")];
+            "قالت صحيفة «الوطن»" => [(Organization, "الوطن")];
+            "وأعلنت شركة النفط الوطنية" => [(Organization, "شركة النفط الوطنية")];
+        }
+    }
+
+    #[test]
+    fn a_movement_head_is_part_of_the_name() {
+        heads! {
+            "قادة حركة أزواد" => [(Organization, "حركة أزواد")];
+            "مقاتلو جماعة بوكو حرام" => [(Organization, "جماعة بوكو حرام")];
+            // A war front is no movement.
+            "على جبهة الجنوب اللبناني" => [];
+        }
+    }
+
+    #[test]
+    fn a_place_head_is_dropped() {
+        heads! {
+            "في مدينة حلب" => [(Location, "حلب")];
+            "في قرية كفرنبل" => [(Location, "كفرنبل")];
+            "بالقرب من نهر زانغو" => [(Location, "زانغو")];
+            // An area head needs a proper name after it.
+            "داخل منطقة الجزاء" => [];
+            "في قطاع الطاقة" => [];
+        }
+    }
+
+    #[test]
+    fn relational_adjectives_have_their_shape() {
+        assert!(relational("الاسلاميه") && relational("المصري") && !relational("الحاكم"));
+    }
 }

@@ -138,9 +138,9 @@ fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
     }
 }
 
-/// How near, in tokens, a plain mention of an entity supports a form of its name that is also a
-/// common word: about an article's length, so that in a corpus one article does not license
-/// the next.
+/// How far back, in tokens, a plain mention of an entity supports a later form of its name that
+/// is also a common word: about an article's length, so that in a corpus one article does not
+/// license the next.
 const SUPPORT_WINDOW: usize = 400;
 
 /// Chooses among overlapping candidates: the surer, then the longer, then the earlier; on a
@@ -179,10 +179,11 @@ pub fn resolve(ctx: &Ctx, mut cands: Vec<Candidate>, blocked: &[bool]) -> Vec<Ca
             }
         }
         seen.values_mut().for_each(|v| v.sort_unstable());
+        // A plain mention shortly before: the article named it in full, then shortly.
         let near = |e: u32, at: usize| {
             seen.get(&e).is_some_and(|v| {
                 let i = v.partition_point(|&p| p + SUPPORT_WINDOW < at);
-                i < v.len() && v[i] <= at + SUPPORT_WINDOW
+                i < v.len() && v[i] < at
             })
         };
         for c in cands.iter().filter(|c| c.needs_context == second) {
@@ -228,4 +229,157 @@ fn add_roles(ctx: &Ctx, chains: &[titles::Chain], mentions: &mut Vec<(usize, usi
         roles.push((ch.start, ch.role_end, Mention { span, canonical: key.office.clone(), known: false, role: Some(RoleRef { key: key.clone(), holder }) }));
     }
     mentions.extend(roles);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entity spans of a text (not roles) as (kind, text).
+    fn names(text: &str) -> Vec<(Kind, String)> {
+        let (spans, _) = analyze(&Doc::new(text));
+        spans.iter().filter(|s| s.kind.is_entity()).map(|s| (s.kind, text[s.range()].to_string())).collect()
+    }
+
+    /// `finds! { text => [(Kind, "name"), …]; … }`: exactly these entity spans, in order.
+    macro_rules! finds {
+        ($($text:expr => [$(($kind:ident, $name:expr)),* $(,)?];)+) => {
+            $(
+                let want: Vec<(Kind, String)> = vec![$((Kind::$kind, $name.to_string())),*];
+                assert_eq!(names($text), want, "in {:?}", $text);
+            )+
+        };
+    }
+
+    /// `entities! { text => [("mention", "canonical"), …]; … }`: each entity or role span's text
+    /// and the canonical name of the entity it mentions.
+    macro_rules! entities {
+        ($($text:expr => [$(($mention:expr, $canonical:expr)),* $(,)?];)+) => {
+            $(
+                let (spans, ents) = analyze(&Doc::new($text));
+                let got: Vec<(String, String)> = spans.iter().map(|s| ($text[s.range()].to_string(), ents[s.entity.unwrap()].name.clone())).collect();
+                let want: Vec<(String, String)> = vec![$(($mention.to_string(), $canonical.to_string())),*];
+                assert_eq!(got, want, "in {:?}", $text);
+            )+
+        };
+    }
+
+    #[test]
+    fn names_after_proclitics_without_the_proclitics() {
+        finds! {
+            "وروسيا" => [(Location, "روسيا")];
+            "لأوكرانيا" => [(Location, "أوكرانيا")];
+            "بالناتو" => [(Organization, "الناتو")];
+            "للولايات المتحدة" => [(Location, "لولايات المتحدة")];
+            "وللولايات المتحدة الأمريكية" => [(Location, "لولايات المتحدة الأمريكية")];
+            "فبروكسل" => [(Location, "بروكسل")];
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_names_stop_at_boundaries() {
+        finds! {
+            "حلف شمال الأطلسى" => [(Organization, "حلف شمال الأطلسى")];
+            "كوريا الشمالية وكوريا" => [(Location, "كوريا الشمالية"), (Location, "كوريا")];
+            "روسياني" => [];
+            "كوريا\nالشمالية" => [(Location, "كوريا")];
+            "كوريا، الشمالية" => [(Location, "كوريا")];
+        }
+    }
+
+    #[test]
+    fn spans_keep_diacritics_and_tatweel_of_the_original() {
+        finds! {
+            "زار بِرُوكْسِلْ" => [(Location, "بِرُوكْسِلْ")];
+            "والنـــاتو" => [(Organization, "النـــاتو")];
+        }
+    }
+
+    #[test]
+    fn a_word_known_as_it_stands_is_not_read_as_proclitics_and_a_name() {
+        // كلاوس is a first name, not ك + لاوس; بليون is a billion, not ب + ليون.
+        finds! {
+            "وقال كلاوس بيكارد" => [(Person, "كلاوس بيكارد")];
+            "بلغت قيمته بليون" => [];
+        }
+    }
+
+    #[test]
+    fn common_words_are_names_only_with_support() {
+        finds! {
+            "أقر البرلمان الدستور الجديد" => [];
+            "نشرت صحيفة «الدستور» تقريرا" => [(Organization, "الدستور")];
+            "كما نشرت «الدستور» تقريرا" => [(Organization, "الدستور")];
+            "وفتح الباب أمام الحوار" => [];
+            "اجتمع قادة حركة فتح" => [(Organization, "حركة فتح")];
+            "شاهد صور المدينة" => [];
+            "قصفت مدينة صور" => [(Location, "صور")];
+            "يتحدث اللغة العربية" => [];
+            "قالت قناة العربية" => [(Organization, "العربية")];
+            "كيف حالك" => [];
+        }
+        // A plain mention before supports the short form after it.
+        finds! {
+            "قال الرئيس بشار الأسد إن الأسد باق" => [(Person, "بشار الأسد"), (Person, "الأسد")];
+            "الأسد ملك الغابة" => [];
+        }
+    }
+
+    #[test]
+    fn a_surer_finder_wins_over_a_longer_or_plainer_one() {
+        finds! {
+            // A head with a known complement is an organization, not the place inside it.
+            "درس في جامعة القاهرة" => [(Organization, "جامعة القاهرة")];
+            // A guess that runs over a known person takes the longer span.
+            "التقى محمد حسني مبارك بالوفد" => [(Person, "محمد حسني مبارك")];
+            // A minister's portfolio is no organization.
+            "قال وزير الخارجية الأمريكية إن" => [];
+        }
+    }
+
+    #[test]
+    fn mentions_of_one_entity_share_its_canonical_name() {
+        entities! {
+            "الناتو وحلف الناتو وحلف شمال الأطلسي" => [("الناتو", "حلف شمال الأطلسي"), ("حلف الناتو", "حلف شمال الأطلسي"), ("حلف شمال الأطلسي", "حلف شمال الأطلسي")];
+            "أنتونى بلينكين ثم بلينكن" => [("أنتونى بلينكين", "أنتوني بلينكن"), ("بلينكن", "أنتوني بلينكن")];
+            // A surname alone names the person given in full, a variant spelling too.
+            "وصل ماركوس هولمان. وقال هولمان إن" => [("ماركوس هولمان", "ماركوس هولمان"), ("هولمان", "ماركوس هولمان")];
+        }
+        let (_, ents) = analyze(&Doc::new("الناتو وروسيا والناتو"));
+        assert_eq!(ents.iter().map(|e| (e.name.as_str(), e.mentions)).collect::<Vec<_>>(), vec![("حلف شمال الأطلسي", 2), ("روسيا", 1)]);
+    }
+
+    #[test]
+    fn role_descriptors_join_the_person_named_with_that_role() {
+        entities! {
+            // Named right after the role; the same role elsewhere, before or after, joins the holder.
+            "قال وزير الخارجية الفرنسي إن بلاده مستعدة، بعد لقاء وزير الخارجية الفرنسي جان إيف لودريان بنظيره."
+                => [("وزير الخارجية الفرنسي", "جان إيف لودريان"), ("وزير الخارجية الفرنسي", "جان إيف لودريان"), ("جان إيف لودريان", "جان إيف لودريان")];
+            // A word for the body (للحلف) and a shorter office (أمين) meet the full role.
+            "التقى الأمين العام لحلف الناتو ينس ستولتنبرغ بالوزراء. وأكد الأمين العام للحلف ثم أمين الحلف أن"
+                => [("الأمين العام لحلف الناتو", "ينس ستولتنبرغ"), ("حلف الناتو", "حلف شمال الأطلسي"), ("ينس ستولتنبرغ", "ينس ستولتنبرغ"),
+                    ("الأمين العام للحلف", "ينس ستولتنبرغ"), ("أمين الحلف", "ينس ستولتنبرغ")];
+            // The president elect is not the sitting president.
+            "هنأ الرئيس الأمريكي المنتخب جو بايدن الرئيس دونالد ترامب. وقال الرئيس الأمريكي المنتخب إنه سيلتقي الرئيس"
+                => [("الرئيس الأمريكي المنتخب", "جو بايدن"), ("جو بايدن", "جو بايدن"), ("الرئيس", "دونالد ترامب"), ("دونالد ترامب", "دونالد ترامب"),
+                    ("الرئيس الأمريكي المنتخب", "جو بايدن"), ("الرئيس", "دونالد ترامب")];
+            // A role nobody in the text holds is not marked.
+            "قال المتحدث باسم الحكومة إن" => [];
+        }
+    }
+
+    #[test]
+    fn every_span_says_what_found_it() {
+        let text = "قال السفير «ماركوس هولمان» في بيروت";
+        let (spans, _) = analyze(&Doc::new(text));
+        let why: Vec<(&str, &str, &str)> = spans.iter().map(|s| (&text[s.range()], s.source, s.why.as_str())).collect();
+        assert_eq!(
+            why,
+            vec![
+                ("السفير", "rule", "role: «السفير»"),
+                ("ماركوس هولمان", "rule", "rule: a name in guillemets after the title «السفير»"),
+                ("بيروت", "lexicon", "lexicon arab-regions: بيروت"),
+            ]
+        );
+    }
 }

@@ -139,7 +139,7 @@ pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
             i + 1
         };
         if ambiguous {
-            let next_is_name = end > i + 1 && ctx.class(i + 1) & (class::FIRST | class::CONNECTOR) != 0;
+            let next_is_name = end > i + 1 && ctx.class(i + 1) & (class::FIRST | class::FIRST_AMBIGUOUS | class::CONNECTOR) != 0;
             if !next_is_name {
                 continue;
             }
@@ -160,5 +160,75 @@ pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
                 format!("rule: the first name «{stem}»")
             },
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Doc;
+    use crate::entities::tables::TABLES;
+
+    /// The people proposed, overlaps resolved.
+    fn found(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let ctx = Ctx::new(&doc, &TABLES);
+        let mut out = Vec::new();
+        from_first_names(&ctx, &mut out);
+        let kept = crate::entities::resolve(&ctx, out, &vec![false; ctx.len()]);
+        kept.iter().map(|c| text[ctx.span(c).range()].to_string()).collect()
+    }
+
+    /// `people! { text => ["name", …]; … }`: the people first names and verbs of saying propose.
+    macro_rules! people {
+        ($($text:expr => [$($name:expr),* $(,)?];)+) => {
+            $(
+                let want: Vec<String> = vec![$($name.to_string()),*];
+                assert_eq!(found($text), want, "in {:?}", $text);
+            )+
+        };
+    }
+
+    #[test]
+    fn a_first_name_and_the_name_words_after_it() {
+        people! {
+            "وقال محمد الشربيني إن" => ["محمد الشربيني"];
+            "ووصل جيمس هارينغتون أمس" => ["جيمس هارينغتون"];
+            "التقى عبد الكريم الفاسي بالوفد" => ["عبد الكريم الفاسي"];
+            "وصل أبو قتادة" => ["أبو قتادة"];
+            "حضر رشيد عطا الله" => ["رشيد عطا الله"];
+            "وصل هشام بن ثابت" => ["هشام بن ثابت"];
+        }
+    }
+
+    #[test]
+    fn a_name_ends_before_another_person_or_a_phrase() {
+        people! {
+            "التقى جون سميث وجورج براون" => ["جون سميث", "جورج براون"];
+            "فاز أحمد صالح بالميدالية" => ["أحمد صالح"];
+            "قال كرم جابر الفائز بالذهبية" => ["كرم جابر"];
+        }
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_common_word_needs_another_name() {
+        people! {
+            "يحدوه أمل كبير" => [];
+            "التقى سعيد محمود" => ["سعيد محمود"];
+            "على الرغم من ذلك" => [];
+            "التقى علي يوسف" => ["علي يوسف"];
+            "لدينا الكثير" => [];
+            "هذا فعلا صحيح" => [];
+        }
+    }
+
+    #[test]
+    fn a_word_after_a_verb_of_saying_is_a_name() {
+        people! {
+            "وأضاف ماكلاغان إن" => ["ماكلاغان"];
+            "وقالت مصادر إن" => [];
+            "وقال مراقبو الانتخابات" => [];
+            "وقال البيان إن" => [];
+        }
     }
 }
