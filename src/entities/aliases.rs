@@ -125,13 +125,14 @@ pub fn group(mut mentions: Vec<Mention>) -> (Vec<Span>, Vec<Entity>) {
         entity_of[i] = Some(id);
     }
     // Roles someone is named with, then every descriptor linked to its holder.
-    let held: Vec<Held> = mentions
+    let mut held: Vec<Held> = mentions
         .iter()
         .filter_map(|m| {
             let role = m.role.as_ref()?;
             Some(Held { entity: entity_of[role.holder?]?, key: role.key.clone(), at: m.span.start })
         })
         .collect();
+    held.sort_by_key(|h| h.at);
     for (i, m) in mentions.iter().enumerate() {
         if let Some(role) = &m.role {
             entity_of[i] = match role.holder.and_then(|h| entity_of[h]) {

@@ -6,7 +6,8 @@
 //! article, before or after those, links to the holder whose role is compatible: the same office
 //! (with its portfolio), the same body or a word for it (للحلف ~ حلف شمال الأطلسي), and the same
 //! modifier (المنتخب is not the sitting president). The best match wins, then the nearest holder
-//! named before, then the nearest after; a descriptor nobody compatible holds is not marked.
+//! named before, then the nearest after, within about an article's length; a descriptor nobody
+//! compatible holds is not marked.
 
 use crate::normalize::normalize_str;
 
@@ -84,9 +85,17 @@ pub struct Held {
     pub at: usize,
 }
 
-/// The entity a descriptor at byte offset `at` refers to, among the roles held in the article.
+/// How far, in bytes, a descriptor looks for the person holding its role: about an article's
+/// length, so that in a corpus one article's president is not the next one's.
+pub const ROLE_WINDOW: usize = 24_000;
+
+/// The entity a descriptor at byte offset `at` refers to, among the roles held in the article
+/// (`held` sorted by offset).
 pub fn link(key: &RoleKey, at: usize, held: &[Held]) -> Option<usize> {
-    held.iter()
+    let from = held.partition_point(|h| h.at + ROLE_WINDOW < at);
+    let to = held.partition_point(|h| h.at <= at + ROLE_WINDOW);
+    held[from..to]
+        .iter()
         .filter_map(|h| key.fit(&h.key).map(|fit| (fit, h)))
         // Best fit; then a holder named before the descriptor, nearest first; then the nearest after.
         .max_by_key(|(fit, h)| (*fit, h.at <= at, if h.at <= at { h.at } else { usize::MAX - h.at }))
@@ -136,5 +145,12 @@ mod tests {
         assert_eq!(link(&key("الرئيس", None, None), 95, &held), Some(2));
         assert_eq!(link(&key("الرئيس", None, None), 5, &held), Some(0));
         assert_eq!(link(&key("الملك", None, None), 60, &held), None);
+    }
+
+    #[test]
+    fn links_stay_within_an_article() {
+        let held = vec![Held { entity: 7, key: key("الرئيس", None, None), at: 100 }];
+        assert_eq!(link(&key("الرئيس", None, None), 100 + ROLE_WINDOW, &held), Some(7));
+        assert_eq!(link(&key("الرئيس", None, None), 101 + ROLE_WINDOW, &held), None);
     }
 }
