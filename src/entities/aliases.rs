@@ -68,28 +68,16 @@ pub fn surnames(ctx: &Ctx, mentions: &mut Vec<(usize, usize, Mention)>, free: &[
         }
     }
     let text = ctx.doc.text();
-    let mut buf = String::new();
     for i in 0..ctx.len() {
         // A word known as it stands (لصالح) is not read as proclitics and a surname.
         if !free[i] || !ctx.is_word(i) || ctx.class(i) & (class::FUNCTION | class::COMMON) != 0 {
             continue;
         }
         let tok = &ctx.doc.tokens[i];
-        for r in tok.proclitics(text) {
-            let stem = &text[r.range(tok)];
-            let stem = if r.merged_article {
-                buf.clear();
-                buf.push('ا');
-                buf.push_str(stem);
-                buf.as_str()
-            } else {
-                stem
-            };
-            if let Some((canonical, known)) = full.get(stem) {
-                let span = ctx.span_of(Kind::Person, r, i, i + 1, "rule", format!("alias: the surname of «{canonical}»"));
-                mentions.push((i, i + 1, Mention { span, canonical: canonical.clone(), known: *known, role: None }));
-                break;
-            }
+        let found = tok.proclitics(text).find_map(|r| full.get(r.stem(tok, text).as_ref()).map(|f| (r, f)));
+        if let Some((r, (canonical, known))) = found {
+            let span = ctx.span_of(Kind::Person, r, i, i + 1, "rule", format!("alias: the surname of «{canonical}»"));
+            mentions.push((i, i + 1, Mention { span, canonical: canonical.clone(), known: *known, role: None }));
         }
     }
 }

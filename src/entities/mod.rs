@@ -21,6 +21,18 @@
 //! name is the name without the conjunction or preposition attached to it, and without a title
 //! before it.
 
+/// `spans!(f; text => [(Kind, "span"), …]; …)` in tests: `f(text)` gives exactly these
+/// (kind, span text) pairs, in order.
+#[cfg(test)]
+macro_rules! spans {
+    ($f:expr; $($text:expr => [$(($kind:ident, $name:expr)),* $(,)?];)+) => {
+        $(
+            let want: Vec<(crate::span::Kind, String)> = vec![$((crate::span::Kind::$kind, $name.to_string())),*];
+            assert_eq!($f($text), want, "in {:?}", $text);
+        )+
+    };
+}
+
 pub mod aliases;
 pub mod cues;
 pub mod heads;
@@ -241,16 +253,6 @@ mod tests {
         spans.iter().filter(|s| s.kind.is_entity()).map(|s| (s.kind, text[s.range()].to_string())).collect()
     }
 
-    /// `finds! { text => [(Kind, "name"), …]; … }`: exactly these entity spans, in order.
-    macro_rules! finds {
-        ($($text:expr => [$(($kind:ident, $name:expr)),* $(,)?];)+) => {
-            $(
-                let want: Vec<(Kind, String)> = vec![$((Kind::$kind, $name.to_string())),*];
-                assert_eq!(names($text), want, "in {:?}", $text);
-            )+
-        };
-    }
-
     /// `entities! { text => [("mention", "canonical"), …]; … }`: each entity or role span's text
     /// and the canonical name of the entity it mentions.
     macro_rules! entities {
@@ -266,7 +268,7 @@ mod tests {
 
     #[test]
     fn names_after_proclitics_without_the_proclitics() {
-        finds! {
+        spans! { names;
             "وروسيا" => [(Location, "روسيا")];
             "لأوكرانيا" => [(Location, "أوكرانيا")];
             "بالناتو" => [(Organization, "الناتو")];
@@ -278,7 +280,7 @@ mod tests {
 
     #[test]
     fn longest_phrase_wins_and_names_stop_at_boundaries() {
-        finds! {
+        spans! { names;
             "حلف شمال الأطلسى" => [(Organization, "حلف شمال الأطلسى")];
             "كوريا الشمالية وكوريا" => [(Location, "كوريا الشمالية"), (Location, "كوريا")];
             "روسياني" => [];
@@ -289,7 +291,7 @@ mod tests {
 
     #[test]
     fn spans_keep_diacritics_and_tatweel_of_the_original() {
-        finds! {
+        spans! { names;
             "زار بِرُوكْسِلْ" => [(Location, "بِرُوكْسِلْ")];
             "والنـــاتو" => [(Organization, "النـــاتو")];
         }
@@ -298,7 +300,7 @@ mod tests {
     #[test]
     fn a_word_known_as_it_stands_is_not_read_as_proclitics_and_a_name() {
         // كلاوس is a first name, not ك + لاوس; بليون is a billion, not ب + ليون.
-        finds! {
+        spans! { names;
             "وقال كلاوس بيكارد" => [(Person, "كلاوس بيكارد")];
             "بلغت قيمته بليون" => [];
         }
@@ -306,7 +308,7 @@ mod tests {
 
     #[test]
     fn common_words_are_names_only_with_support() {
-        finds! {
+        spans! { names;
             "أقر البرلمان الدستور الجديد" => [];
             "نشرت صحيفة «الدستور» تقريرا" => [(Organization, "الدستور")];
             "كما نشرت «الدستور» تقريرا" => [(Organization, "الدستور")];
@@ -319,7 +321,7 @@ mod tests {
             "كيف حالك" => [];
         }
         // A plain mention before supports the short form after it.
-        finds! {
+        spans! { names;
             "قال الرئيس بشار الأسد إن الأسد باق" => [(Person, "بشار الأسد"), (Person, "الأسد")];
             "الأسد ملك الغابة" => [];
         }
@@ -327,7 +329,7 @@ mod tests {
 
     #[test]
     fn a_surer_finder_wins_over_a_longer_or_plainer_one() {
-        finds! {
+        spans! { names;
             // A head with a known complement is an organization, not the place inside it.
             "درس في جامعة القاهرة" => [(Organization, "جامعة القاهرة")];
             // A guess that runs over a known person takes the longer span.

@@ -125,23 +125,13 @@ impl Words {
         let text = doc.text();
         let mut start = Vec::with_capacity(doc.tokens.len() + 1);
         let mut readings = Vec::with_capacity(doc.tokens.len());
-        let mut buf = String::new();
         for t in &doc.tokens {
             start.push(readings.len() as u32);
             if t.kind == TokenKind::Punct {
                 continue;
             }
             for r in t.proclitics(text) {
-                let stem = &text[r.range(t)];
-                let id = if r.merged_article {
-                    buf.clear();
-                    buf.push('ا');
-                    buf.push_str(stem);
-                    vocab.id(&buf)
-                } else {
-                    vocab.id(stem)
-                };
-                if let Some(id) = id {
+                if let Some(id) = vocab.id(&r.stem(t, text)) {
                     readings.push((r, id));
                 }
             }
