@@ -135,16 +135,23 @@ fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             continue;
         };
         let e = &ctx.t.entries[m.hit.entry as usize];
+        // A city is feminine in Arabic; with a masculine adjective of nationality it is its
+        // football club (برشلونة الإسباني، ليفربول الإنجليزي).
+        let club = e.kind == Kind::Location && e.file != "countries" && masculine_nisba(ctx, m.end);
         out.push(Candidate {
-            kind: e.kind,
+            kind: if club { Kind::Organization } else { e.kind },
             start: i,
             end: m.end,
             first: m.first,
             tier: Tier::Lexicon,
-            entry: Some(m.hit.entry),
+            entry: (!club).then_some(m.hit.entry),
             needs_context: m.hit.needs_context,
             source: "lexicon",
-            why: format!("lexicon {}: {}", e.file, e.canonical),
+            why: if club {
+                format!("lexicon {}: {}, a club (a city with a masculine adjective)", e.file, e.canonical)
+            } else {
+                format!("lexicon {}: {}", e.file, e.canonical)
+            },
         });
         i = m.end;
     }
@@ -154,6 +161,12 @@ fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
 /// is also a common word: about an article's length, so that in a corpus one article does not
 /// license the next.
 const SUPPORT_WINDOW: usize = 400;
+
+/// Whether token `k`, right after a name, is a masculine adjective of nationality (الإسباني, not
+/// الإسبانية).
+fn masculine_nisba(ctx: &Ctx, k: usize) -> bool {
+    k < ctx.len() && ctx.joined(k - 1) && ctx.tok(k).ends_with('ي') && ctx.bare_cue(k, &[cues::CueKind::Nisba]).is_some()
+}
 
 /// Chooses among overlapping candidates: the surer, then the longer, then the earlier; on a
 /// tie a lexicon's candidate (it names its entity). A rule's guess of a person that runs over a
@@ -336,6 +349,8 @@ mod tests {
             "التقى محمد حسني مبارك بالوفد" => [(Person, "محمد حسني مبارك")];
             // A minister's portfolio is no organization.
             "قال وزير الخارجية الأمريكية إن" => [];
+            // A city with a masculine adjective is its club; with a feminine one, the city.
+            "فاز برشلونة الإسباني على مدينة برشلونة الإسبانية" => [(Organization, "برشلونة"), (Location, "برشلونة")];
         }
     }
 
