@@ -15,7 +15,8 @@
 //!
 //! Title classes: `office` (a post a person holds: الرئيس، وزير، الأمين العام — these make role
 //! descriptors), `honorific` (السيد، الدكتور، الشيخ), `occupation` (اللاعب، الكاتب), `modifier`
-//! (المنتخب، السابق: part of a role), `portfolio` (الخارجية after وزير). Head classes: `org` (the
+//! (المنتخب، السابق: part of a role), `epithet` (الجمهوري، الشهير: qualifies a title, not the
+//! role), `portfolio` (الخارجية after وزير). Head classes: `org` (the
 //! head is part of the name: حركة حماس، حزب العمال), `org-named` (likewise, before a known or
 //! proper name only: حركة «طالبان» but not حركة القمر), `org-body` (likewise, for a body of its own:
 //! وزارة الخارجية، مجلس الناتو), `org-descriptor` (dropped before a
@@ -51,6 +52,8 @@ pub enum CueKind {
     Occupation,
     /// A word that qualifies an office (المنتخب، السابق).
     Modifier,
+    /// A word that qualifies a title without changing the role (الجمهوري، الشهير).
+    Epithet,
     /// A minister's field (الخارجية، الدفاع).
     Portfolio,
     /// The head noun of an organization's name, part of the name, naming the organization
@@ -122,6 +125,7 @@ fn cue_kind(file: &str, class: &str) -> Option<CueKind> {
         ("titles", "honorific") => CueKind::Honorific,
         ("titles", "occupation") => CueKind::Occupation,
         ("titles", "modifier") => CueKind::Modifier,
+        ("titles", "epithet") => CueKind::Epithet,
         ("titles", "portfolio") => CueKind::Portfolio,
         ("heads", "org") => CueKind::OrgHead,
         ("heads", "org-body") => CueKind::OrgBody,

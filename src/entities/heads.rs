@@ -201,8 +201,8 @@ pub fn relational(word: &str) -> bool {
 }
 
 /// Whether token `i` may be part of a proper name nobody listed: a word that is neither a
-/// function word, a common word (also with a proclitic or a pronoun attached), a cue nor a
-/// known name's start, and has no verb's or prepositional phrase's shape.
+/// function word, a common word (also with a proclitic, a pronoun or tanween attached), a cue
+/// nor a known name's start, and has no verb's or prepositional phrase's shape.
 pub fn proper(ctx: &Ctx, i: usize) -> bool {
     let c = ctx.class(i);
     ctx.is_word(i)
@@ -213,6 +213,15 @@ pub fn proper(ctx: &Ctx, i: usize) -> bool {
         // A common word after a preposition (بمقر، وإخراج) is a phrase, not a name.
         && !ctx.stem_classes(i).any(|(r, c)| r.prefix > 0 && c & (class::FUNCTION | class::COMMON) != 0 && ctx.tok(i).len() - r.prefix >= 6)
         && !with_pronoun(ctx, ctx.tok(i))
+        && !accusative(ctx, ctx.tok(i))
+}
+
+/// Whether a normalized word is a common word in the accusative with tanween, an adverb or
+/// adjective (فجرا، عزما، ساكنا).
+fn accusative(ctx: &Ctx, w: &str) -> bool {
+    w.strip_suffix('ا').filter(|s| s.chars().count() >= 3).is_some_and(|stem| {
+        ctx.t.word(stem).is_some_and(|w| ctx.t.class(w) & (class::FUNCTION | class::COMMON) != 0)
+    })
 }
 
 /// Whether a normalized word is a common word with a pronoun attached (احتجاجه، حكومتها).
@@ -235,13 +244,16 @@ fn with_pronoun(ctx: &Ctx, w: &str) -> bool {
 }
 
 /// Whether a normalized word has a shape names do not have: a preposition with the article
-/// (للمصارعة، بالميدالية) or with a noun and a pronoun (بتغلبه), or the prefixes of a verb
-/// (تتواصل، يستطيع، استقدم).
+/// (للمصارعة، بالميدالية) or with a noun and a pronoun (بتغلبه), the prefixes of a verb
+/// (تتواصل، يستطيع، استقدم), a verbal noun's pattern (اقتراح).
 fn verb_or_phrase(w: &str) -> bool {
     const PREFIXES: &[&str] = &["لل", "بال", "وال", "فال", "كال", "تت", "يت", "يست", "تست", "نست"];
     const PRONOUNS: &[&str] = &["ه", "ها", "هم", "هما"];
+    let letters: Vec<char> = w.chars().collect();
     PREFIXES.iter().any(|p| w.starts_with(p))
-        || w.starts_with("است") && w.chars().count() > 5
+        || w.starts_with("است") && letters.len() > 5
+        // A verbal noun of the form افتعال (اقتراح، اجتماع، انتخاب).
+        || letters.len() == 6 && letters[0] == 'ا' && letters[2] == 'ت' && letters[4] == 'ا'
         // A preposition and a noun with a pronoun (بتغلبه، لدعمهما).
         || (w.starts_with('ب') || w.starts_with('ل')) && PRONOUNS.iter().any(|p| w.ends_with(p)) && w.chars().count() > 4
 }

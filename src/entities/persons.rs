@@ -139,7 +139,9 @@ pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
             i + 1
         };
         if ambiguous {
-            let next_is_name = end > i + 1 && ctx.class(i + 1) & (class::FIRST | class::FIRST_AMBIGUOUS | class::CONNECTOR) != 0;
+            // After علي, which Egyptian spelling shares with على, only a sure first name will do.
+            let names = if c & class::FUNCTION != 0 { class::FIRST | class::CONNECTOR } else { class::FIRST | class::FIRST_AMBIGUOUS | class::CONNECTOR };
+            let next_is_name = end > i + 1 && ctx.class(i + 1) & names != 0;
             if !next_is_name {
                 continue;
             }

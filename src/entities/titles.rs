@@ -101,6 +101,12 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
             k = c.end;
             continue;
         }
+        // السناتور الجمهوري، اللاعب الدولي: part of the title, not of the role or the name.
+        if let Some(c) = ctx.bare_cue(k, &[CueKind::Epithet]) {
+            titles.push(k..c.end);
+            k = c.end;
+            continue;
+        }
         if let Some(c) = ctx.bare_cue(k, &[CueKind::Nisba]) {
             if office.is_some() && !frozen {
                 affiliation = Some(Affiliation::named(&c.cue.value));
