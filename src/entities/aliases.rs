@@ -68,9 +68,9 @@ pub fn surnames(ctx: &Ctx, mentions: &mut Vec<(usize, usize, Mention)>, free: &[
         }
     }
     let text = ctx.doc.text();
-    for i in 0..ctx.len() {
+    for (i, &free) in free.iter().enumerate() {
         // A word known as it stands (لصالح) is not read as proclitics and a surname.
-        if !free[i] || !ctx.is_word(i) || ctx.class(i) & (class::FUNCTION | class::COMMON) != 0 {
+        if !free || !ctx.is_word(i) || ctx.class(i) & (class::FUNCTION | class::COMMON) != 0 {
             continue;
         }
         let tok = &ctx.doc.tokens[i];

@@ -1,12 +1,12 @@
 //! Name lexicons: reviewable data in `data/lexicon/`, compiled in, parsed once.
 //!
-//! Each file holds one entry a line, tab-separated:
+//! Each file holds one entry a line, tab-separated (shown here as `⇥`):
 //!
 //! ```text
-//! # surface form <TAB> kind <TAB> canonical name <TAB> aliases (| between)
-//! حلف شمال الأطلسي	organization	حلف شمال الأطلسي	الناتو|حلف الناتو|حلف الأطلسي
-//! بروكسل	location
-//! صحيفة الدستور	organization	الدستور	جريدة الدستور|~الدستور
+//! # surface form ⇥ kind ⇥ canonical name ⇥ aliases (| between)
+//! حلف شمال الأطلسي ⇥ organization ⇥ حلف شمال الأطلسي ⇥ الناتو|حلف الناتو|حلف الأطلسي
+//! بروكسل ⇥ location
+//! ~الدستور ⇥ organization ⇥ الدستور
 //! ```
 //!
 //! The kind is `person`, `organization`, `location` or `misc`. The canonical name defaults to

@@ -83,6 +83,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.doc.tokens.is_empty()
+    }
+
     /// The normalized text of token `i`.
     pub fn tok(&self, i: usize) -> &str {
         self.doc.tok(i)
@@ -132,7 +136,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             walk(&self.t.names, self, i, w, |end, hit| {
-                if best.is_none_or(|b| end > b.end) {
+                if best.map_or(true, |b| end > b.end) {
                     best = Some(NameMatch { first, end, hit: *hit });
                 }
             });
@@ -151,7 +155,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             walk(&t.cues, self, i, w, |end, cues| {
                 if let Some(cue) = cues.iter().find(|c| want(c)) {
-                    if best.is_none_or(|b| end > b.end) {
+                    if best.map_or(true, |b| end > b.end) {
                         best = Some(CueMatch { first, end, cue });
                     }
                 }

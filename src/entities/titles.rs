@@ -83,7 +83,8 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
     let (mut affiliation, mut modifier) = (None, None);
     // Once a form of address follows the office, the role is complete (وزير الخارجية السعودي الأمير …).
     let mut frozen = false;
-    let mut titles = vec![i..t.end];
+    let mut titles = Vec::new();
+    titles.push(i..t.end);
     let mut k = t.end;
     while k < ctx.len() && k - i < MAX_CHAIN && ctx.joined(k - 1) {
         if let Some(c) = ctx.bare_cue(k, TITLES) {
@@ -236,20 +237,23 @@ mod tests {
     use crate::doc::Doc;
     use crate::entities::tables::TABLES;
 
-    /// Each chain with an office: its role text, office, affiliation, modifier and the name
-    /// right after it (if any); then the people the chains propose.
-    fn found(text: &str) -> (Vec<(String, String, Option<String>, Option<String>, Option<String>)>, Vec<String>) {
+    /// A chain's role text, office, affiliation, modifier, and the first word of the name
+    /// after it.
+    type Role = (String, String, Option<String>, Option<String>, Option<String>);
+
+    /// Each chain with an office, and the people the chains propose.
+    fn found(text: &str) -> (Vec<Role>, Vec<String>) {
         let doc = Doc::new(text);
         let ctx = Ctx::new(&doc, &TABLES);
         let mut people = Vec::new();
         let chains = chains(&ctx, &mut people);
-        let words = |a: usize, b: usize| text[doc.norm.original_range(doc.tokens[a].start..doc.tokens[b - 1].end)].to_string();
         let roles = chains
             .iter()
             .filter_map(|c| {
                 let key = c.key.as_ref()?;
-                let holder = c.holder.map(|h| words(h, (h + 1..=ctx.len()).find(|&e| e == ctx.len() || !ctx.joined(e - 1)).unwrap_or(h + 1).min(h + 2)));
-                Some((words(c.start, c.role_end), key.office.clone(), key.affiliation.as_ref().map(|a| a.name.clone()), key.modifier.clone(), holder))
+                let role = ctx.span_of(Kind::Role, c.first, c.start, c.role_end, "", String::new());
+                let affiliation = key.affiliation.as_ref().map(|a| a.name.clone());
+                Some((text[role.range()].to_string(), key.office.clone(), affiliation, key.modifier.clone(), c.holder.map(|h| ctx.tok(h).to_string())))
             })
             .collect();
         (roles, people.iter().map(|c| text[ctx.span(c).range()].to_string()).collect())
