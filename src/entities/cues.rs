@@ -21,7 +21,8 @@
 //! proper name only: حركة «طالبان» but not حركة القمر), `org-body` (likewise, for a body of its own:
 //! وزارة الخارجية، مجلس الناتو), `org-descriptor` (dropped before a
 //! proper name: شركة «مايكروسوفت», kept before words with the article: شركة النفط الوطنية),
-//! `media` (always dropped: صحيفة «الدستور»), `place` (dropped: مدينة «حلب»), `area` (dropped,
+//! `media` (always dropped: صحيفة «الدستور»), `team` (dropped, and a city after it is its club:
+//! فريق «ليفربول»), `place` (dropped: مدينة «حلب»), `area` (dropped,
 //! and only before a known or proper name: نهر «مهروت», but منطقة الجزاء is no place), and
 //! `generic` for a phrase that describes an institution every country has (مجلس الوزراء).
 //! A head is written without the article; its form with ال is derived. A nisba is written once,
@@ -71,6 +72,9 @@ pub enum CueKind {
     /// A noun that describes a newspaper, channel or site named after it (صحيفة، قناة): always
     /// dropped.
     Media,
+    /// A noun that describes a sports team named after it (فريق): dropped; a city after it is
+    /// the club.
+    Team,
     /// A noun that describes a place named after it (مدينة، محافظة).
     PlaceHead,
     /// A noun that describes a place or feature named after it by a proper name, and a common
@@ -132,6 +136,7 @@ fn cue_kind(file: &str, class: &str) -> Option<CueKind> {
         ("heads", "org-named") => CueKind::OrgNamed,
         ("heads", "org-descriptor") => CueKind::OrgDescriptor,
         ("heads", "media") => CueKind::Media,
+        ("heads", "team") => CueKind::Team,
         ("heads", "place") => CueKind::PlaceHead,
         ("heads", "area") => CueKind::Area,
         ("heads", "generic") => CueKind::Generic,

@@ -39,7 +39,7 @@ enum Complement {
     Quoted(usize, usize),
 }
 
-const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgNamed, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::PlaceHead, CueKind::Area];
+const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgNamed, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::Team, CueKind::PlaceHead, CueKind::Area];
 
 /// Proposes the organizations and places that head nouns introduce.
 pub fn candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
@@ -88,7 +88,9 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
         (OrgDescriptor | Media, Complement::Known(m)) if known(&m) == Org => {
             (Org, false, m.end, Tier::Sure, Some(m.hit.entry), "a known organization")
         }
-        (OrgDescriptor | Media, Complement::Proper(end)) | (Media, Complement::Article(end)) => {
+        // فريق ليفربول: the club, not the city.
+        (Team, Complement::Known(m)) if known(&m) != Kind::Person => (Org, false, m.end, Tier::Sure, (known(&m) == Org).then_some(m.hit.entry), "a team"),
+        (OrgDescriptor | Media | Team, Complement::Proper(end)) | (Media, Complement::Article(end)) => {
             (Org, false, end, Tier::Guess, None, "an organization's name")
         }
         (PlaceHead | Area, Complement::Known(m)) if known(&m) == Loc => (Loc, false, m.end, Tier::Sure, Some(m.hit.entry), "a known place"),
