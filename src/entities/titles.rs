@@ -44,6 +44,8 @@ pub struct Chain {
     pub holder: Option<usize>,
     /// The words of titles, portfolios, nisbas and modifiers (not the bodies named in the chain).
     pub titles: Vec<Range<usize>>,
+    /// The chain ends in باسم before another title: the name after that is not its holder's.
+    pub for_someone: bool,
 }
 
 /// Finds title chains left to right and proposes the people named after them.
@@ -53,7 +55,7 @@ pub fn chains(ctx: &Ctx, out: &mut Vec<Candidate>) -> Vec<Chain> {
     while i < ctx.len() {
         match chain_at(ctx, i) {
             Some(mut c) => {
-                if let Some((holder, cand)) = person_after(ctx, &c) {
+                if let Some((holder, cand)) = person_after(ctx, &c).filter(|_| !c.for_someone) {
                     c.holder = Some(holder);
                     out.extend(cand);
                 }
@@ -86,7 +88,14 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
     let mut titles = Vec::new();
     titles.push(i..t.end);
     let mut k = t.end;
+    // After باسم comes whom the office speaks for: a title there starts that person's own chain
+    // (المتحدث باسم الرئيس بوتين: Putin is the president, the spokesman is unnamed).
+    let mut for_someone = false;
     while k < ctx.len() && k - i < MAX_CHAIN && ctx.joined(k - 1) {
+        if ctx.tok(k - 1) == "باسم" && ctx.bare_cue(k, TITLES).is_some() {
+            for_someone = true;
+            break;
+        }
         if let Some(c) = ctx.bare_cue(k, TITLES) {
             complemented = true;
             if c.cue.kind == CueKind::Office && !frozen {
@@ -133,6 +142,11 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
             continue;
         }
         let on_behalf = ctx.tok(k) == "باسم" && ctx.joined(k);
+        if on_behalf && ctx.bare_cue(k + 1, TITLES).is_some() {
+            k += 1;
+            for_someone = true;
+            break;
+        }
         let body = if on_behalf { k + 1 } else { k };
         match affiliation_at(ctx, body) {
             Some((a, end)) => {
@@ -157,7 +171,7 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
         return None;
     }
     let key = office.map(|office| RoleKey { office, affiliation, modifier });
-    Some(Chain { start: i, end: k, first: t.first, role_end, key, title: t.cue.value.clone(), holder: None, titles })
+    Some(Chain { start: i, end: k, first: t.first, role_end, key, title: t.cue.value.clone(), holder: None, titles, for_someone })
 }
 
 /// The body an office belongs to at token `k`: a known organization or place, bare or after ل
@@ -253,7 +267,8 @@ mod tests {
                 let key = c.key.as_ref()?;
                 let role = ctx.span_of(Kind::Role, c.first, c.start, c.role_end, "", String::new());
                 let affiliation = key.affiliation.as_ref().map(|a| a.name.clone());
-                Some((text[role.range()].to_string(), key.office.clone(), affiliation, key.modifier.clone(), c.holder.map(|h| ctx.tok(h).to_string())))
+                let holder = c.holder.map(|h| text[doc.norm.original_range(doc.tokens[h].range())].to_string());
+                Some((text[role.range()].to_string(), key.office.clone(), affiliation, key.modifier.clone(), holder))
             })
             .collect();
         (roles, people.iter().map(|c| text[ctx.span(c).range()].to_string()).collect())
@@ -289,6 +304,16 @@ mod tests {
         for text in ["قال الرئيس إن", "أكد الرئيس الفرنسي أمس", "قال المتحدث باسم الحكومة الفلسطينية إن", "وأبلغ الأمين العام احتجاجه"] {
             assert!(found(text).1.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_person_an_office_speaks_for_is_not_its_holder() {
+        let (roles, people) = found("وقال المتحدث باسم الرئيس الروسي ميخائيل كاسيانوف إن");
+        assert_eq!(roles[0].0, "المتحدث باسم");
+        assert_eq!(roles[0].4, None);
+        assert_eq!(roles[1].0, "الرئيس الروسي");
+        assert_eq!(roles[1].4.as_deref(), Some("ميخائيل"));
+        assert_eq!(people, vec!["ميخائيل كاسيانوف"]);
     }
 
     #[test]
