@@ -29,6 +29,7 @@
 //! masculine and without the article; its forms with ال and ة are derived.
 
 use super::lexicon::{data_lines, LexiconError};
+use crate::normalize::normalize_str;
 
 /// The rule files.
 pub static FILES: &[(&str, &str)] = &[
@@ -87,11 +88,32 @@ pub enum CueKind {
     Generic,
 }
 
-/// One cue: its kind and its canonical value (an office's name, a nisba's country).
+impl CueKind {
+    /// The class bit of the words that start cues of this kind (see [`super::tables::class`]).
+    pub fn family(self) -> u16 {
+        use super::tables::class;
+        match self {
+            CueKind::Office | CueKind::Honorific | CueKind::Occupation => class::CUE_TITLE,
+            CueKind::Modifier | CueKind::Epithet | CueKind::Portfolio | CueKind::Nisba => class::CUE_OTHER,
+            _ => class::CUE_HEAD,
+        }
+    }
+}
+
+/// One cue: its kind and its canonical value (an office's name, a nisba's country), as written
+/// and normalized.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     pub kind: CueKind,
     pub value: String,
+    pub norm: String,
+}
+
+impl Cue {
+    fn new(kind: CueKind, value: String) -> Cue {
+        let norm = normalize_str(&value);
+        Cue { kind, value, norm }
+    }
 }
 
 /// What kind of word a single word is, for the rules.
@@ -165,14 +187,14 @@ pub fn parse(files: &[(&'static str, &str)]) -> Result<Cues, LexiconError> {
                     let kind = cue_kind(file, class).ok_or_else(|| err(format!("unknown class {class:?}")))?;
                     let value = cols.get(2).filter(|v| !v.is_empty()).map_or(phrase, |v| v).to_string();
                     if file == "heads" && kind != CueKind::Generic {
-                        cues.phrases.push((format!("ال{phrase}"), Cue { kind, value: value.clone() }, (file, n)));
+                        cues.phrases.push((format!("ال{phrase}"), Cue::new(kind, value.clone()), (file, n)));
                     }
-                    cues.phrases.push((phrase.to_string(), Cue { kind, value }, (file, n)));
+                    cues.phrases.push((phrase.to_string(), Cue::new(kind, value), (file, n)));
                 }
                 "nisbas" => {
                     let country = cols.get(1).filter(|c| !c.is_empty()).ok_or_else(|| err("missing country column".into()))?;
                     for f in nisba_forms(phrase) {
-                        cues.phrases.push((f, Cue { kind: CueKind::Nisba, value: country.to_string() }, (file, n)));
+                        cues.phrases.push((f, Cue::new(CueKind::Nisba, country.to_string()), (file, n)));
                     }
                 }
                 "first_names" | "first_names_anercorp" => {

@@ -15,7 +15,7 @@ use crate::span::Kind;
 use crate::tokenize::Reading;
 
 use super::cues::CueKind;
-use super::scan::{Candidate, CueMatch, Ctx, NameMatch, Tier, BARE};
+use super::scan::{Candidate, CueMatch, Ctx, NameMatch, Tier, Why, BARE};
 use super::persons::name_run;
 use super::tables::class;
 
@@ -42,7 +42,7 @@ enum Complement {
 const HEADS: &[CueKind] = &[CueKind::OrgHead, CueKind::OrgNamed, CueKind::OrgBody, CueKind::OrgDescriptor, CueKind::Media, CueKind::Team, CueKind::PlaceHead, CueKind::Area];
 
 /// Proposes the organizations and places that head nouns introduce.
-pub fn candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+pub fn candidates<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) {
     out.extend((0..ctx.len()).filter_map(|i| at(ctx, i)));
 }
 
@@ -51,14 +51,14 @@ pub fn head_at<'d>(ctx: &Ctx<'d, '_>, i: usize) -> Option<(bool, CueMatch<'d>)> 
     if !ctx.is_word(i) {
         return None;
     }
-    let head = ctx.cue(i, |c| HEADS.contains(&c.kind))?;
+    let head = ctx.cue(i, HEADS)?;
     let stem = &ctx.tok(i)[head.first.prefix..];
     let definite = (stem.starts_with("ال") || head.first.merged_article) && !head.cue.value.starts_with("ال");
     Some((definite, head))
 }
 
 /// The organization or place a head noun at token `i` introduces.
-pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
+pub fn at<'d>(ctx: &Ctx<'d, '_>, i: usize) -> Option<Candidate<'d>> {
     use CueKind::*;
     use Kind::{Location as Loc, Organization as Org};
     let (definite, head) = head_at(ctx, i)?;
@@ -106,7 +106,7 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
     // A longer name the lexicon knows from the head on is the lexicon's (إذاعة الجيش الإسرائيلي);
     // an institution every country has is no name (مجلس الوزراء).
     if ctx.names[i].is_some_and(|m| m.first == head.first && m.end >= end)
-        || ctx.cue(i, |c| c.kind == CueKind::Generic).is_some_and(|g| g.first == head.first && g.end <= end)
+        || ctx.cue(i, &[CueKind::Generic]).is_some_and(|g| g.first == head.first && g.end <= end)
     {
         return None;
     }
@@ -115,7 +115,7 @@ pub fn at(ctx: &Ctx, i: usize) -> Option<Candidate> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn candidate(kind: Kind, start: usize, first: Reading, end: usize, tier: Tier, entry: Option<u32>, what: &str, head: &str) -> Candidate {
+fn candidate<'d>(kind: Kind, start: usize, first: Reading, end: usize, tier: Tier, entry: Option<u32>, what: &'static str, head: &'d str) -> Candidate<'d> {
     Candidate {
         kind,
         start,
@@ -125,7 +125,7 @@ fn candidate(kind: Kind, start: usize, first: Reading, end: usize, tier: Tier, e
         entry,
         needs_context: false,
         source: "rule",
-        why: format!("rule: {what} after the head noun «{head}»"),
+        why: Why::Head(what, head),
     }
 }
 

@@ -50,7 +50,7 @@ use crate::doc::Doc;
 use crate::fxhash::FxHashMap;
 use crate::span::{Entity, Kind, Span};
 use roles::RoleKey;
-use scan::{Candidate, Ctx, Tier};
+use scan::{Candidate, Ctx, Tier, Why};
 use tables::{Tables, TABLES};
 
 /// An entity mention before grouping.
@@ -59,6 +59,8 @@ pub struct Mention {
     pub span: Span,
     /// The canonical name: the lexicon's, or for a name a rule found, the name as written.
     pub canonical: String,
+    /// The key the mentions of one entity share (see [`aliases::key`]).
+    pub key: String,
     /// Whether the canonical name comes from a lexicon.
     pub known: bool,
     /// For a role descriptor: the role, and the person it describes when the article names that
@@ -111,14 +113,14 @@ pub fn find_with(doc: &Doc, t: &Tables) -> Vec<Mention> {
     for c in accepted {
         free[c.start..c.end].iter_mut().for_each(|f| *f = false);
         let span = ctx.span(&c);
-        let (canonical, known) = match c.entry {
-            Some(e) => (t.entries[e as usize].canonical.clone(), true),
+        let (canonical, key, known) = match c.entry {
+            Some(e) => (t.entries[e as usize].canonical.clone(), t.keys[e as usize].clone(), true),
             None => {
-                let written = &doc.original()[span.range()];
-                (if c.first.merged_article { format!("ا{written}") } else { written.to_string() }, false)
+                let alef = if c.first.merged_article { "ا" } else { "" };
+                (format!("{alef}{}", &doc.original()[span.range()]), aliases::key(&format!("{alef}{}", span.norm)), false)
             }
         };
-        mentions.push((c.start, c.end, Mention { span, canonical, known, role: None }));
+        mentions.push((c.start, c.end, Mention { span, canonical, key, known, role: None }));
     }
     aliases::surnames(&ctx, &mut mentions, &free);
     mentions.sort_by_key(|(s, _, _)| *s);
@@ -127,7 +129,7 @@ pub fn find_with(doc: &Doc, t: &Tables) -> Vec<Mention> {
 }
 
 /// The lexicon's names, leftmost-longest.
-fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
+fn lexicon_candidates<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) {
     let mut i = 0;
     while i < ctx.len() {
         let Some(m) = ctx.names[i] else {
@@ -147,11 +149,7 @@ fn lexicon_candidates(ctx: &Ctx, out: &mut Vec<Candidate>) {
             entry: (!club).then_some(m.hit.entry),
             needs_context: m.hit.needs_context,
             source: "lexicon",
-            why: if club {
-                format!("lexicon {}: {}, a club (a city with a masculine adjective)", e.file, e.canonical)
-            } else {
-                format!("lexicon {}: {}", e.file, e.canonical)
-            },
+            why: if club { Why::Club(m.hit.entry) } else { Why::Lexicon },
         });
         i = m.end;
     }
@@ -177,7 +175,7 @@ fn masculine_nisba(ctx: &Ctx, k: usize) -> bool {
 /// order, none overlapping.
 ///
 /// Model candidates, once there is a model, join `cands` here with their own tier.
-pub fn resolve(ctx: &Ctx, mut cands: Vec<Candidate>, blocked: &[bool]) -> Vec<Candidate> {
+pub fn resolve<'d>(ctx: &Ctx<'d, '_>, mut cands: Vec<Candidate<'d>>, blocked: &[bool]) -> Vec<Candidate<'d>> {
     for c in cands.iter_mut().filter(|c| c.tier == Tier::Guess && c.kind == Kind::Person) {
         let inner = (c.start..c.end).find_map(|k| {
             ctx.names[k].filter(|m| {
@@ -194,7 +192,7 @@ pub fn resolve(ctx: &Ctx, mut cands: Vec<Candidate>, blocked: &[bool]) -> Vec<Ca
     }
     cands.sort_by_key(|c| (Reverse(c.tier), Reverse(c.end - c.start), c.start, c.source != "lexicon"));
     let mut taken = vec![false; ctx.len()];
-    let mut kept: Vec<Candidate> = Vec::new();
+    let mut kept: Vec<Candidate<'d>> = Vec::new();
     for second in [false, true] {
         // Where each entry is named plainly, in token order.
         let mut seen: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
@@ -251,7 +249,7 @@ fn add_roles(ctx: &Ctx, chains: &[titles::Chain], mentions: &mut Vec<(usize, usi
         };
         let why = format!("role: «{}»", key.office);
         let span = ctx.span_of(Kind::Role, ch.first, ch.start, ch.role_end, "rule", why);
-        roles.push((ch.start, ch.role_end, Mention { span, canonical: key.office.clone(), known: false, role: Some(RoleRef { key: key.clone(), holder }) }));
+        roles.push((ch.start, ch.role_end, Mention { span, canonical: key.office.clone(), key: String::new(), known: false, role: Some(RoleRef { key: key.clone(), holder }) }));
     }
     mentions.extend(roles);
 }

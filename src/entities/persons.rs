@@ -13,7 +13,7 @@
 use crate::span::Kind;
 
 use super::heads::proper;
-use super::scan::{Candidate, Ctx, Tier};
+use super::scan::{Candidate, Ctx, Tier, Why};
 use super::tables::class;
 
 /// The most name words after a first name.
@@ -82,7 +82,7 @@ fn compound_start(ctx: &Ctx, i: usize, r: crate::tokenize::Reading) -> bool {
 
 /// A person named right after a verb of saying (وقال شوماخر): a word the tables do not know,
 /// without the article, and the name words after it.
-fn after_speech(ctx: &Ctx, i: usize) -> Option<Candidate> {
+fn after_speech<'d>(ctx: &Ctx<'d, '_>, i: usize) -> Option<Candidate<'d>> {
     let speech = ctx.stem_classes(i).any(|(r, c)| c & class::SPEECH != 0 && (r.prefix == 0 || matches!(&ctx.tok(i)[..r.prefix], "و" | "ف")));
     let j = i + 1;
     if !speech || !ctx.joined(i) || !proper(ctx, j) || ctx.has_article(j) || ctx.tok(j).starts_with('و') {
@@ -103,7 +103,7 @@ fn after_speech(ctx: &Ctx, i: usize) -> Option<Candidate> {
         entry: None,
         needs_context: false,
         source: "rule",
-        why: format!("rule: a name after the verb «{}»", ctx.tok(i)),
+        why: Why::Verb(ctx.tok(i)),
     })
 }
 
@@ -113,12 +113,15 @@ fn name_word(ctx: &Ctx, j: usize) -> bool {
 }
 
 /// Proposes the people that first names start, and those named right after a verb of saying.
-pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
+pub fn from_first_names<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) {
+    let starts = class::FIRST | class::FIRST_AMBIGUOUS;
     for i in 0..ctx.len() {
+        if ctx.any[i] & (starts | class::CONNECTOR | class::SPEECH) == 0 {
+            continue;
+        }
         if let Some(c) = after_speech(ctx, i) {
             out.push(c);
         }
-        let starts = class::FIRST | class::FIRST_AMBIGUOUS;
         let Some((first, c)) = ctx.stem_classes(i).find(|&(r, c)| c & starts != 0 || c & class::CONNECTOR != 0 && compound_start(ctx, i, r)) else {
             continue;
         };
@@ -156,11 +159,7 @@ pub fn from_first_names(ctx: &Ctx, out: &mut Vec<Candidate>) {
             entry: None,
             needs_context: false,
             source: "rule",
-            why: if end > i + 1 {
-                format!("rule: the first name «{stem}» and the name after it")
-            } else {
-                format!("rule: the first name «{stem}»")
-            },
+            why: Why::FirstName(stem, end > i + 1),
         });
     }
 }

@@ -22,12 +22,17 @@ pub struct Affiliation {
 
 impl Affiliation {
     pub fn named(name: &str) -> Affiliation {
-        Affiliation { name: normalize_str(name), generic: false }
+        Affiliation::normalized(normalize_str(name))
     }
 
+    /// A body by a name already normalized.
+    pub fn normalized(name: String) -> Affiliation {
+        Affiliation { name, generic: false }
+    }
+
+    /// A head noun standing for a body, already normalized.
     pub fn generic(head: &str) -> Affiliation {
-        let h = normalize_str(head);
-        Affiliation { name: h.strip_prefix("ال").unwrap_or(&h).to_string(), generic: true }
+        Affiliation { name: head.strip_prefix("ال").unwrap_or(head).to_string(), generic: true }
     }
 
     /// Whether two affiliations can be the same body.
@@ -117,6 +122,7 @@ mod tests {
         assert!(nato.matches(&Affiliation::generic("الحلف")));
         assert!(!Affiliation::generic("اتحاد").matches(&nato));
         assert!(Affiliation::named("الاتحاد الأوروبي").matches(&Affiliation::generic("الاتحاد")));
+        assert_eq!(Affiliation::named("الأمم المتحدة"), Affiliation::normalized("الامم المتحده".into()));
     }
 
     #[test]

@@ -43,9 +43,46 @@ pub enum Tier {
     Sure,
 }
 
+/// Why a candidate was proposed, kept unrendered until the candidate is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why<'t> {
+    /// A lexicon entry (the candidate's).
+    Lexicon,
+    /// A lexicon city read as its football club (the city's entry).
+    Club(u32),
+    /// `rule: {what} after the head noun «{head}»`.
+    Head(&'static str, &'t str),
+    /// `rule: {what} after the title «{title}»`.
+    Title(&'static str, &'t str),
+    /// `rule: a name after the verb «{verb}»`.
+    Verb(&'t str),
+    /// `rule: the first name «{name}»`, and the name after it when `true`.
+    FirstName(&'t str, bool),
+}
+
+impl Why<'_> {
+    /// The explanation in words, for a candidate with lexicon entry `entry`.
+    pub fn render(&self, t: &Tables, entry: Option<u32>) -> String {
+        let lexicon = |e: u32| {
+            let e = &t.entries[e as usize];
+            ["lexicon ", e.file, ": ", &e.canonical].concat()
+        };
+        match *self {
+            Why::Lexicon => entry.map(lexicon).unwrap_or_default(),
+            Why::Club(e) => lexicon(e) + ", a club (a city with a masculine adjective)",
+            Why::Head(what, head) => ["rule: ", what, " after the head noun «", head, "»"].concat(),
+            Why::Title(what, title) => ["rule: ", what, " after the title «", title, "»"].concat(),
+            Why::Verb(verb) => ["rule: a name after the verb «", verb, "»"].concat(),
+            Why::FirstName(name, more) => {
+                ["rule: the first name «", name, if more { "» and the name after it" } else { "»" }].concat()
+            }
+        }
+    }
+}
+
 /// A proposed entity mention over whole tokens.
 #[derive(Clone, Debug)]
-pub struct Candidate {
+pub struct Candidate<'t> {
     pub kind: Kind,
     /// Token range.
     pub start: usize,
@@ -58,7 +95,7 @@ pub struct Candidate {
     /// A lexicon form that is also a common word: kept only with support.
     pub needs_context: bool,
     pub source: &'static str,
-    pub why: String,
+    pub why: Why<'t>,
 }
 
 /// A document as the finders see it.
@@ -66,6 +103,9 @@ pub struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub t: &'d Tables,
     pub words: Words,
+    /// The class bits of each token, over all its readings: most tokens are nothing the
+    /// finders look for, and are passed over at once.
+    pub any: Vec<u16>,
     /// The longest lexicon name starting at each token.
     pub names: Vec<Option<NameMatch>>,
 }
@@ -73,8 +113,9 @@ pub struct Ctx<'d, 'a> {
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>, t: &'d Tables) -> Ctx<'d, 'a> {
         let words = Words::new(doc, &t.vocab);
-        let mut ctx = Ctx { doc, t, words, names: Vec::new() };
-        ctx.names = (0..doc.tokens.len()).map(|i| ctx.longest_name(i)).collect();
+        let any = (0..doc.tokens.len()).map(|i| words.at(i).iter().fold(0, |c, &(_, w)| c | t.class(w))).collect();
+        let mut ctx = Ctx { doc, t, words, any, names: Vec::new() };
+        ctx.names = (0..doc.tokens.len()).map(|i| if ctx.any[i] & class::NAME != 0 { ctx.longest_name(i) } else { None }).collect();
         ctx
     }
 
@@ -88,7 +129,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The normalized text of token `i`.
-    pub fn tok(&self, i: usize) -> &str {
+    pub fn tok(&self, i: usize) -> &'d str {
         self.doc.tok(i)
     }
 
@@ -144,17 +185,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
         best
     }
 
-    /// The longest cue phrase at token `i` with a cue that `want` accepts, from any reading of
-    /// its first word (the word as it stands first).
-    pub fn cue(&self, i: usize, want: impl Fn(&Cue) -> bool) -> Option<CueMatch<'d>> {
+    /// The longest cue phrase at token `i` with a cue of one of `kinds`, from any reading of its
+    /// first word (the word as it stands first).
+    pub fn cue(&self, i: usize, kinds: &[CueKind]) -> Option<CueMatch<'d>> {
+        let family = kinds.iter().fold(0, |f, k| f | k.family());
+        if self.any.get(i).map_or(true, |&c| c & family == 0) {
+            return None;
+        }
         let mut best: Option<CueMatch<'d>> = None;
         let t: &'d Tables = self.t;
         for &(first, w) in self.words.at(i) {
-            if t.class(w) & class::CUE == 0 {
+            if t.class(w) & family == 0 {
                 continue;
             }
             walk(&t.cues, self, i, w, |end, cues| {
-                if let Some(cue) = cues.iter().find(|c| want(c)) {
+                if let Some(cue) = cues.iter().find(|c| kinds.contains(&c.kind)) {
                     if best.map_or(true, |b| end > b.end) {
                         best = Some(CueMatch { first, end, cue });
                     }
@@ -166,12 +211,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A cue of one of `kinds` at token `i`, read as it stands.
     pub fn bare_cue(&self, i: usize, kinds: &[CueKind]) -> Option<CueMatch<'d>> {
-        self.cue(i, |c| kinds.contains(&c.kind)).filter(|m| m.first.prefix == 0)
+        self.cue(i, kinds).filter(|m| m.first.prefix == 0)
     }
 
     /// The span of a candidate.
     pub fn span(&self, c: &Candidate) -> Span {
-        self.span_of(c.kind, c.first, c.start, c.end, c.source, c.why.clone())
+        self.span_of(c.kind, c.first, c.start, c.end, c.source, c.why.render(self.t, c.entry))
     }
 
     /// A span over tokens `start..end`, the first read after its proclitics.

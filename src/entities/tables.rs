@@ -25,8 +25,11 @@ pub mod class {
     pub const CONNECTOR: u16 = 1 << 2;
     pub const FUNCTION: u16 = 1 << 3;
     pub const COMMON: u16 = 1 << 4;
-    /// The word starts a cue phrase (a title, a head, a nisba …).
-    pub const CUE: u16 = 1 << 5;
+    /// The word starts a cue phrase: a title, a head, or another cue (a nisba, a modifier …).
+    pub const CUE: u16 = CUE_TITLE | CUE_HEAD | CUE_OTHER;
+    pub const CUE_TITLE: u16 = 1 << 5;
+    pub const CUE_HEAD: u16 = 1 << 9;
+    pub const CUE_OTHER: u16 = 1 << 10;
     /// The word starts a lexicon name.
     pub const NAME: u16 = 1 << 6;
     /// A verb of saying (قال، أضاف).
@@ -40,6 +43,9 @@ pub mod class {
 pub struct Tables {
     pub vocab: Vocab,
     pub entries: Vec<Entry>,
+    /// Each entry's canonical name normalized, and its grouping key (see [`super::aliases::key`]).
+    pub norms: Vec<String>,
+    pub keys: Vec<String>,
     pub names: Trie<NameHit>,
     pub cues: Trie<Vec<Cue>>,
     classes: Vec<u16>,
@@ -57,12 +63,15 @@ impl Tables {
                 marks.push((words[0], class::NAME));
                 t.names.insert(&words).get_or_insert(NameHit { entry: id, needs_context: f.needs_context });
             }
+            let norm = normalize_str(&entry.canonical);
+            t.keys.push(super::aliases::key(&norm));
+            t.norms.push(norm);
             t.entries.push(entry);
         }
         let parsed = cues::parse(rule_files)?;
         for (phrase, cue, (file, line)) in parsed.phrases {
             let words = t.phrase(&phrase).map_err(|m| LexiconError::new(file, line, format!("{phrase:?}: {m}")))?;
-            marks.push((words[0], class::CUE));
+            marks.push((words[0], cue.kind.family()));
             let slot = t.cues.insert(&words).get_or_insert_with(Vec::new);
             if !slot.contains(&cue) {
                 slot.push(cue);

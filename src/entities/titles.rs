@@ -18,7 +18,7 @@ use super::cues::CueKind;
 use super::heads;
 use super::persons::name_run;
 use super::roles::{Affiliation, RoleKey};
-use super::scan::{Candidate, Ctx, Tier, BARE};
+use super::scan::{Candidate, Ctx, Tier, Why, BARE};
 
 /// The most words of a chain after its first title.
 const MAX_CHAIN: usize = 10;
@@ -29,7 +29,7 @@ const TITLES: &[CueKind] = &[CueKind::Office, CueKind::Honorific, CueKind::Occup
 
 /// A run of titles and the qualifiers of its office.
 #[derive(Clone, Debug)]
-pub struct Chain {
+pub struct Chain<'d> {
     /// Token range of the whole chain, the first token read after `first`'s proclitics.
     pub start: usize,
     pub end: usize,
@@ -39,7 +39,7 @@ pub struct Chain {
     /// The office and its qualifiers, when the chain holds an office.
     pub key: Option<RoleKey>,
     /// The first title's canonical form, for explanations.
-    pub title: String,
+    pub title: &'d str,
     /// The token where the name of the person after the chain starts.
     pub holder: Option<usize>,
     /// The words of titles, portfolios, nisbas and modifiers (not the bodies named in the chain).
@@ -49,7 +49,7 @@ pub struct Chain {
 }
 
 /// Finds title chains left to right and proposes the people named after them.
-pub fn chains(ctx: &Ctx, out: &mut Vec<Candidate>) -> Vec<Chain> {
+pub fn chains<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) -> Vec<Chain<'d>> {
     let mut chains = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
@@ -69,11 +69,11 @@ pub fn chains(ctx: &Ctx, out: &mut Vec<Candidate>) -> Vec<Chain> {
 }
 
 /// The title chain starting at token `i`.
-pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
+pub fn chain_at<'d>(ctx: &Ctx<'d, '_>, i: usize) -> Option<Chain<'d>> {
     if !ctx.is_word(i) {
         return None;
     }
-    let t = ctx.cue(i, |c| TITLES.contains(&c.kind))?;
+    let t = ctx.cue(i, TITLES)?;
     // A title without the article (رئيس، وزير، أمين، سمو، معالي) is in construct state: it
     // needs a complement (another title, a portfolio, a body, a nisba), or it is a first name
     // (أمين معلوف، سلطان بن عبد العزيز).
@@ -119,7 +119,7 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
         }
         if let Some(c) = ctx.bare_cue(k, &[CueKind::Nisba]) {
             if office.is_some() && !frozen {
-                affiliation = Some(Affiliation::named(&c.cue.value));
+                affiliation = Some(Affiliation::normalized(c.cue.norm.clone()));
                 role_end = c.end;
                 complemented = true;
             }
@@ -159,7 +159,7 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
             None if on_behalf && ctx.has_article(body) => {
                 let end = (body + 1..ctx.len().min(body + 3)).take_while(|&j| ctx.joined(j - 1) && ctx.has_article(j)).last().unwrap_or(body) + 1;
                 let toks = &ctx.doc.tokens;
-                affiliation = Some(Affiliation::named(&ctx.doc.text()[toks[body].start..toks[end - 1].end]));
+                affiliation = Some(Affiliation::normalized(ctx.doc.text()[toks[body].start..toks[end - 1].end].to_string()));
                 k = end;
                 role_end = k;
                 complemented = true;
@@ -171,7 +171,7 @@ pub fn chain_at(ctx: &Ctx, i: usize) -> Option<Chain> {
         return None;
     }
     let key = office.map(|office| RoleKey { office, affiliation, modifier });
-    Some(Chain { start: i, end: k, first: t.first, role_end, key, title: t.cue.value.clone(), holder: None, titles, for_someone })
+    Some(Chain { start: i, end: k, first: t.first, role_end, key, title: &t.cue.value, holder: None, titles, for_someone })
 }
 
 /// The body an office belongs to at token `k`: a known organization or place, bare or after ل
@@ -185,26 +185,26 @@ fn affiliation_at(ctx: &Ctx, k: usize) -> Option<(Affiliation, usize)> {
     if let Some(m) = ctx.names[k].filter(|m| m.first.prefix == 0 || lam) {
         let e = &ctx.t.entries[m.hit.entry as usize];
         if matches!(e.kind, Kind::Organization | Kind::Location) && !m.hit.needs_context {
-            return Some((Affiliation::named(&e.canonical), m.end));
+            return Some((Affiliation::normalized(ctx.t.norms[m.hit.entry as usize].clone()), m.end));
         }
     }
     if let Some(c) = heads::at(ctx, k).filter(|c| c.start == k && c.kind == Kind::Organization) {
         let toks = &ctx.doc.tokens;
         let text = &ctx.doc.text()[c.first.range(&toks[c.start]).start..toks[c.end - 1].end];
-        return Some((Affiliation::named(text), c.end));
+        return Some((Affiliation::normalized(text.to_string()), c.end));
     }
     let (definite, head) = heads::head_at(ctx, k)?;
-    (definite && matches!(head.cue.kind, CueKind::OrgHead | CueKind::OrgNamed | CueKind::OrgBody)).then(|| (Affiliation::generic(&head.cue.value), head.end))
+    (definite && matches!(head.cue.kind, CueKind::OrgHead | CueKind::OrgNamed | CueKind::OrgBody)).then(|| (Affiliation::generic(&head.cue.norm), head.end))
 }
 
 /// The person named right after a chain: the token where the name starts and, unless the
 /// lexicon already proposes that name, a candidate for it.
-fn person_after(ctx: &Ctx, chain: &Chain) -> Option<(usize, Option<Candidate>)> {
+fn person_after<'d>(ctx: &Ctx<'d, '_>, chain: &Chain<'d>) -> Option<(usize, Option<Candidate<'d>>)> {
     let k = chain.end;
     if k >= ctx.len() || !ctx.joined(k - 1) {
         return None;
     }
-    let why = |what: &str| format!("rule: {what} after the title «{}»", chain.title);
+    let why = |what: &'static str| Why::Title(what, chain.title);
     if ctx.is_punct(k, &["«", "\"", "“"]) {
         let end = name_run(ctx, k + 1, MAX_NAME, false);
         let known = ctx.bare_name(k + 1).filter(|m| m.end == end);
@@ -231,7 +231,7 @@ fn person_after(ctx: &Ctx, chain: &Chain) -> Option<(usize, Option<Candidate>)> 
     (end > k).then(|| (k, Some(person(k, end, Tier::Guess, None, why("a name")))))
 }
 
-fn person(start: usize, end: usize, tier: Tier, entry: Option<u32>, why: String) -> Candidate {
+fn person(start: usize, end: usize, tier: Tier, entry: Option<u32>, why: Why) -> Candidate {
     Candidate {
         kind: Kind::Person,
         start,

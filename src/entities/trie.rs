@@ -28,34 +28,106 @@
 //! ```
 
 use crate::doc::Doc;
-use crate::fxhash::FxHashMap;
-use crate::tokenize::{Reading, TokenKind};
+use std::hash::Hasher;
 
-/// The numbered words of all compiled-in phrases.
+use crate::fxhash::{FxHashMap, FxHasher};
+use crate::tokenize::{Reading, Token, TokenKind};
+
+/// The readings of a token ([`Token::proclitics`]), the word as it stands first; a word that
+/// does not start with a proclitic letter (و ف ب ل ك) has no other, and is answered at once.
+pub fn readings<'t>(t: &Token, text: &'t str) -> impl Iterator<Item = Reading> + 't {
+    let bare = Reading { prefix: 0, merged_article: false };
+    let proclitic = t.kind == TokenKind::Word && matches!(text[t.start..t.end].chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    let more = proclitic.then(|| t.proclitics(text).skip(1)).into_iter().flatten();
+    std::iter::once(bare).chain(more)
+}
+
+/// The numbered words of all compiled-in phrases: one string holds them all, and an open
+/// hash table of (hash, number) finds one, so that a word the table lacks is turned away by a
+/// comparison of hashes, without reading any stored word.
 #[derive(Debug, Default)]
 pub struct Vocab {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Word `n` is `words[spans[n].0 as usize..spans[n].1 as usize]`.
+    words: String,
+    spans: Vec<(u32, u32)>,
+    /// (hash, number + 1), 0 for an empty slot; a power of two long, at most half full.
+    slots: Vec<(u64, u32)>,
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    let h = h.finish();
+    h ^ (h >> 29)
 }
 
 impl Vocab {
     /// The number of a normalized word, if some phrase uses it.
     #[inline]
     pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = word_hash(word);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let (sh, n) = self.slots[i];
+            if n == 0 {
+                return None;
+            }
+            if sh == h && self.word(n - 1) == word {
+                return Some(n - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Word number `n`.
+    fn word(&self, n: u32) -> &str {
+        let (a, b) = self.spans[n as usize];
+        &self.words[a as usize..b as usize]
     }
 
     /// The number of a normalized word, numbering it if it is new.
     pub fn intern(&mut self, word: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(word.into()).or_insert(next)
+        if let Some(n) = self.id(word) {
+            return n;
+        }
+        let n = self.spans.len() as u32;
+        let start = self.words.len() as u32;
+        self.words.push_str(word);
+        self.spans.push((start, self.words.len() as u32));
+        if self.spans.len() * 2 > self.slots.len() {
+            let mut slots = vec![(0, 0); (self.slots.len() * 2).max(64)];
+            let mask = slots.len() - 1;
+            for m in 0..self.spans.len() as u32 {
+                let h = word_hash(self.word(m));
+                let mut i = h as usize & mask;
+                while slots[i].1 != 0 {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = (h, m + 1);
+            }
+            self.slots = slots;
+        } else {
+            let h = word_hash(word);
+            let mask = self.slots.len() - 1;
+            let mut i = h as usize & mask;
+            while self.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (h, n + 1);
+        }
+        n
     }
 
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.spans.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.spans.is_empty()
     }
 }
 
@@ -117,6 +189,9 @@ pub struct Words {
     /// `readings[start[i]..start[i + 1]]` are token `i`'s known readings.
     start: Vec<u32>,
     readings: Vec<(Reading, u32)>,
+    /// `all[all_start[i]..all_start[i + 1]]` are all token `i`'s readings.
+    all_start: Vec<u32>,
+    all: Vec<Reading>,
 }
 
 impl Words {
@@ -125,25 +200,46 @@ impl Words {
         let text = doc.text();
         let mut start = Vec::with_capacity(doc.tokens.len() + 1);
         let mut readings = Vec::with_capacity(doc.tokens.len());
+        let mut all_start = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut all = Vec::with_capacity(doc.tokens.len());
+        // A word met before has the readings it had then: copied, not looked up again.
+        let mut met: FxHashMap<&str, [(u32, u32); 2]> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
         for t in &doc.tokens {
-            start.push(readings.len() as u32);
+            let (from, all_from) = (readings.len() as u32, all.len() as u32);
+            start.push(from);
+            all_start.push(all_from);
             if t.kind == TokenKind::Punct {
                 continue;
             }
-            for r in t.proclitics(text) {
+            let word = t.text(text);
+            if let Some(&[(a, b), (c, d)]) = met.get(word) {
+                readings.extend_from_within(a as usize..b as usize);
+                all.extend_from_within(c as usize..d as usize);
+                continue;
+            }
+            for r in self::readings(t, text) {
+                all.push(r);
                 if let Some(id) = vocab.id(&r.stem(t, text)) {
                     readings.push((r, id));
                 }
             }
+            met.insert(word, [(from, readings.len() as u32), (all_from, all.len() as u32)]);
         }
         start.push(readings.len() as u32);
-        Words { start, readings }
+        all_start.push(all.len() as u32);
+        Words { start, readings, all_start, all }
     }
 
     /// Token `i`'s known readings: the word as it stands first, then shorter prefixes first.
     #[inline]
     pub fn at(&self, i: usize) -> &[(Reading, u32)] {
         &self.readings[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// All token `i`'s readings, known or not, in the same order.
+    #[inline]
+    pub fn all(&self, i: usize) -> &[Reading] {
+        &self.all[self.all_start[i] as usize..self.all_start[i + 1] as usize]
     }
 
     /// The number of token `i` as it stands (no proclitic stripped).
@@ -178,6 +274,16 @@ mod tests {
         assert_eq!(t.value(n), None);
         assert_eq!(t.value(t.step(n, a[1]).unwrap()), Some(&2));
         assert_eq!(v.intern("a"), a[0]);
+    }
+
+    #[test]
+    fn the_vocabulary_numbers_each_word_once_through_its_growth() {
+        let mut v = Vocab::default();
+        let words: Vec<String> = (0..1000).map(|i| format!("كلمة{i}")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w)).collect();
+        assert_eq!(ids, (0..1000).collect::<Vec<u32>>());
+        assert!(words.iter().zip(&ids).all(|(w, &n)| v.id(w) == Some(n) && v.intern(w) == n));
+        assert_eq!((v.id("كلمة"), v.id(""), v.len()), (None, None, 1000));
     }
 
     #[test]
