@@ -138,8 +138,9 @@ fn lexicon_candidates<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) {
         };
         let e = &ctx.t.entries[m.hit.entry as usize];
         // A city is feminine in Arabic; with a masculine adjective of nationality it is its
-        // football club (برشلونة الإسباني، ليفربول الإنجليزي).
-        let club = e.kind == Kind::Location && e.file != "countries" && masculine_nisba(ctx, m.end);
+        // football club (برشلونة الإسباني، ليفربول الإنجليزي). Names of one word only: regions
+        // (شمال أفريقيا الروماني) are not clubs.
+        let club = e.kind == Kind::Location && e.file != "countries" && m.end == i + 1 && masculine_nisba(ctx, m.end);
         out.push(Candidate {
             kind: if club { Kind::Organization } else { e.kind },
             start: i,
@@ -349,6 +350,7 @@ mod tests {
             "قال وزير الخارجية الأمريكية إن" => [];
             // A city with a masculine adjective is its club; with a feminine one, the city.
             "فاز برشلونة الإسباني على مدينة برشلونة الإسبانية" => [(Organization, "برشلونة"), (Location, "برشلونة")];
+            "في شمال أفريقيا الروماني" => [(Location, "شمال أفريقيا")];
         }
     }
 
