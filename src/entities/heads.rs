@@ -154,8 +154,8 @@ fn complement(ctx: &Ctx, k: usize, head: CueKind) -> Option<Complement> {
         }
         return Some(Complement::Article(adjectives(ctx, k + 1, true)));
     }
-    // An adjective is not a name (قناة إذاعية، اتحاد طوعي).
-    if relational(ctx.tok(k)) {
+    // An adjective is not a name (قناة إذاعية، اتحاد طوعي), nor a word after و (بلدة ومستوطنة).
+    if relational(ctx.tok(k)) || ctx.tok(k).starts_with('و') {
         return None;
     }
     // Places and features are named in a word or two; organizations in a few more.
@@ -226,7 +226,8 @@ fn accusative(ctx: &Ctx, w: &str) -> bool {
     })
 }
 
-/// Whether a normalized word is a common word with a pronoun attached (احتجاجه، حكومتها).
+/// Whether a normalized word is a known word with a pronoun attached (احتجاجه، حكومتها، قطرها):
+/// names take none.
 fn with_pronoun(ctx: &Ctx, w: &str) -> bool {
     const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
     let mut buf = String::new();
@@ -241,7 +242,7 @@ fn with_pronoun(ctx: &Ctx, w: &str) -> bool {
             }
             None => stem,
         };
-        ctx.t.word(stem).is_some_and(|w| ctx.t.class(w) & (class::FUNCTION | class::COMMON) != 0)
+        ctx.t.word(stem).is_some()
     })
 }
 

@@ -138,9 +138,9 @@ fn lexicon_candidates<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) {
         };
         let e = &ctx.t.entries[m.hit.entry as usize];
         // A city is feminine in Arabic; with a masculine adjective of nationality it is its
-        // football club (برشلونة الإسباني، ليفربول الإنجليزي). Names of one word only: regions
-        // (شمال أفريقيا الروماني) are not clubs.
-        let club = e.kind == Kind::Location && e.file != "countries" && m.end == i + 1 && masculine_nisba(ctx, m.end);
+        // football club (برشلونة الإسباني، ليفربول الإنجليزي). Names of one word only, and not
+        // after a direction: regions are not clubs (شمال أفريقيا الروماني).
+        let club = e.kind == Kind::Location && e.file != "countries" && m.end == i + 1 && masculine_nisba(ctx, m.end) && !after_direction(ctx, i);
         out.push(Candidate {
             kind: if club { Kind::Organization } else { e.kind },
             start: i,
@@ -160,6 +160,11 @@ fn lexicon_candidates<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) {
 /// is also a common word: about an article's length, so that in a corpus one article does not
 /// license the next.
 const SUPPORT_WINDOW: usize = 400;
+
+/// Whether token `i` follows a word of direction (شمال، جنوب، شرق، غرب، وسط).
+fn after_direction(ctx: &Ctx, i: usize) -> bool {
+    i > 0 && ctx.joined(i - 1) && matches!(ctx.tok(i - 1), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط")
+}
 
 /// Whether token `k`, right after a name, is a masculine adjective of nationality (الإسباني, not
 /// الإسبانية).
@@ -350,7 +355,7 @@ mod tests {
             "قال وزير الخارجية الأمريكية إن" => [];
             // A city with a masculine adjective is its club; with a feminine one, the city.
             "فاز برشلونة الإسباني على مدينة برشلونة الإسبانية" => [(Organization, "برشلونة"), (Location, "برشلونة")];
-            "في شمال أفريقيا الروماني" => [(Location, "شمال أفريقيا")];
+            "في شمال أفريقيا الروماني" => [(Location, "أفريقيا")];
         }
     }
 
