@@ -1,0 +1,304 @@
+//! A word automaton: phrases of normalized words, numbered through one vocabulary and matched
+//! token by token.
+//!
+//! Every word of every compiled-in phrase (names, titles, heads, first names, function words) gets
+//! a number in one [`Vocab`]. A [`Trie`] is an automaton over those numbers: from a node, one
+//! word leads to the next node, and a node where a phrase ends holds that phrase's value. A
+//! document is looked up once ([`Words`]): each token gets the numbers of its readings (the word
+//! as it stands, and its stems after proclitics), so that every later step compares numbers, not
+//! strings.
+//!
+//! ```
+//! use kashif::doc::Doc;
+//! use kashif::entities::trie::{Trie, Vocab, Words};
+//!
+//! let mut vocab = Vocab::default();
+//! let mut trie = Trie::default();
+//! let phrase: Vec<u32> = ["حلف", "شمال", "الاطلسي"].iter().map(|w| vocab.intern(w)).collect();
+//! *trie.insert(&phrase) = Some("nato");
+//! let doc = Doc::new("وحلف شمال الأطلسى");
+//! let words = Words::new(&doc, &vocab);
+//! // The first token, read as و + حلف, starts the phrase.
+//! let (reading, first) = words.at(0).iter().copied().find(|&(r, _)| r.prefix > 0).unwrap();
+//! let mut node = trie.step(Trie::<&str>::ROOT, first).unwrap();
+//! node = trie.step(node, words.word(1).unwrap()).unwrap();
+//! node = trie.step(node, words.word(2).unwrap()).unwrap();
+//! assert_eq!(trie.value(node), Some(&"nato"));
+//! assert_eq!(reading.prefix, "و".len());
+//! ```
+
+use crate::doc::Doc;
+use std::hash::Hasher;
+
+use crate::fxhash::{FxHashMap, FxHasher};
+use crate::tokenize::{Reading, Token, TokenKind};
+
+/// The readings of a token ([`Token::proclitics`]), the word as it stands first; a word that
+/// does not start with a proclitic letter (و ف ب ل ك) has no other, and is answered at once.
+pub fn readings<'t>(t: &Token, text: &'t str) -> impl Iterator<Item = Reading> + 't {
+    let bare = Reading { prefix: 0, merged_article: false };
+    let proclitic = t.kind == TokenKind::Word && matches!(text[t.start..t.end].chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    let more = proclitic.then(|| t.proclitics(text).skip(1)).into_iter().flatten();
+    std::iter::once(bare).chain(more)
+}
+
+/// The numbered words of all compiled-in phrases: one string holds them all, and an open
+/// hash table of (hash, number) finds one, so that a word the table lacks is turned away by a
+/// comparison of hashes, without reading any stored word.
+#[derive(Debug, Default)]
+pub struct Vocab {
+    /// Word `n` is `words[spans[n].0 as usize..spans[n].1 as usize]`.
+    words: String,
+    spans: Vec<(u32, u32)>,
+    /// (hash, number + 1), 0 for an empty slot; a power of two long, at most half full.
+    slots: Vec<(u64, u32)>,
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    let h = h.finish();
+    h ^ (h >> 29)
+}
+
+impl Vocab {
+    /// The number of a normalized word, if some phrase uses it.
+    #[inline]
+    pub fn id(&self, word: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = word_hash(word);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let (sh, n) = self.slots[i];
+            if n == 0 {
+                return None;
+            }
+            if sh == h && self.word(n - 1) == word {
+                return Some(n - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Word number `n`.
+    fn word(&self, n: u32) -> &str {
+        let (a, b) = self.spans[n as usize];
+        &self.words[a as usize..b as usize]
+    }
+
+    /// The number of a normalized word, numbering it if it is new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(n) = self.id(word) {
+            return n;
+        }
+        let n = self.spans.len() as u32;
+        let start = self.words.len() as u32;
+        self.words.push_str(word);
+        self.spans.push((start, self.words.len() as u32));
+        if self.spans.len() * 2 > self.slots.len() {
+            let mut slots = vec![(0, 0); (self.slots.len() * 2).max(64)];
+            let mask = slots.len() - 1;
+            for m in 0..self.spans.len() as u32 {
+                let h = word_hash(self.word(m));
+                let mut i = h as usize & mask;
+                while slots[i].1 != 0 {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = (h, m + 1);
+            }
+            self.slots = slots;
+        } else {
+            let h = word_hash(word);
+            let mask = self.slots.len() - 1;
+            let mut i = h as usize & mask;
+            while self.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (h, n + 1);
+        }
+        n
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+/// An automaton over word numbers; each node may end a phrase with a value.
+#[derive(Debug)]
+pub struct Trie<T> {
+    edges: FxHashMap<(u32, u32), u32>,
+    values: Vec<Option<T>>,
+}
+
+impl<T> Default for Trie<T> {
+    fn default() -> Self {
+        Trie { edges: FxHashMap::default(), values: vec![None] }
+    }
+}
+
+impl<T> Trie<T> {
+    /// The start node.
+    pub const ROOT: u32 = 0;
+
+    /// The value slot of a phrase, creating its nodes.
+    pub fn insert(&mut self, words: &[u32]) -> &mut Option<T> {
+        let mut node = Self::ROOT;
+        for &w in words {
+            let next = self.values.len() as u32;
+            node = *self.edges.entry((node, w)).or_insert(next);
+            if node == next {
+                self.values.push(None);
+            }
+        }
+        &mut self.values[node as usize]
+    }
+
+    /// The node one word leads to.
+    #[inline]
+    pub fn step(&self, node: u32, word: u32) -> Option<u32> {
+        self.edges.get(&(node, word)).copied()
+    }
+
+    /// The value of the phrase ending at a node.
+    #[inline]
+    pub fn value(&self, node: u32) -> Option<&T> {
+        self.values[node as usize].as_ref()
+    }
+
+    /// The number of phrases.
+    pub fn len(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The vocabulary numbers of a document's tokens, per proclitic reading.
+#[derive(Debug)]
+pub struct Words {
+    /// `readings[start[i]..start[i + 1]]` are token `i`'s known readings.
+    start: Vec<u32>,
+    readings: Vec<(Reading, u32)>,
+    /// `all[all_start[i]..all_start[i + 1]]` are all token `i`'s readings.
+    all_start: Vec<u32>,
+    all: Vec<Reading>,
+}
+
+impl Words {
+    /// Looks every reading of every word and number token up in `vocab`, keeping those it knows.
+    pub fn new(doc: &Doc, vocab: &Vocab) -> Words {
+        let text = doc.text();
+        let mut start = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut readings = Vec::with_capacity(doc.tokens.len());
+        let mut all_start = Vec::with_capacity(doc.tokens.len() + 1);
+        let mut all = Vec::with_capacity(doc.tokens.len());
+        // A word met before has the readings it had then: copied, not looked up again.
+        let mut met: FxHashMap<&str, [(u32, u32); 2]> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
+        for t in &doc.tokens {
+            let (from, all_from) = (readings.len() as u32, all.len() as u32);
+            start.push(from);
+            all_start.push(all_from);
+            if t.kind == TokenKind::Punct {
+                continue;
+            }
+            let word = t.text(text);
+            if let Some(&[(a, b), (c, d)]) = met.get(word) {
+                readings.extend_from_within(a as usize..b as usize);
+                all.extend_from_within(c as usize..d as usize);
+                continue;
+            }
+            for r in self::readings(t, text) {
+                all.push(r);
+                if let Some(id) = vocab.id(&r.stem(t, text)) {
+                    readings.push((r, id));
+                }
+            }
+            met.insert(word, [(from, readings.len() as u32), (all_from, all.len() as u32)]);
+        }
+        start.push(readings.len() as u32);
+        all_start.push(all.len() as u32);
+        Words { start, readings, all_start, all }
+    }
+
+    /// Token `i`'s known readings: the word as it stands first, then shorter prefixes first.
+    #[inline]
+    pub fn at(&self, i: usize) -> &[(Reading, u32)] {
+        &self.readings[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// All token `i`'s readings, known or not, in the same order.
+    #[inline]
+    pub fn all(&self, i: usize) -> &[Reading] {
+        &self.all[self.all_start[i] as usize..self.all_start[i + 1] as usize]
+    }
+
+    /// The number of token `i` as it stands (no proclitic stripped).
+    #[inline]
+    pub fn word(&self, i: usize) -> Option<u32> {
+        self.at(i).first().filter(|(r, _)| r.prefix == 0).map(|&(_, w)| w)
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_inserted_twice_keeps_one_slot() {
+        let mut v = Vocab::default();
+        let mut t: Trie<u8> = Trie::default();
+        let a = [v.intern("a"), v.intern("b")];
+        *t.insert(&a) = Some(1);
+        assert_eq!(t.insert(&a).replace(2), Some(1));
+        assert_eq!(t.len(), 1);
+        let n = t.step(Trie::<u8>::ROOT, a[0]).unwrap();
+        assert_eq!(t.value(n), None);
+        assert_eq!(t.value(t.step(n, a[1]).unwrap()), Some(&2));
+        assert_eq!(v.intern("a"), a[0]);
+    }
+
+    #[test]
+    fn the_vocabulary_numbers_each_word_once_through_its_growth() {
+        let mut v = Vocab::default();
+        let words: Vec<String> = (0..1000).map(|i| format!("كلمة{i}")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w)).collect();
+        assert_eq!(ids, (0..1000).collect::<Vec<u32>>());
+        assert!(words.iter().zip(&ids).all(|(w, &n)| v.id(w) == Some(n) && v.intern(w) == n));
+        assert_eq!((v.id("كلمة"), v.id(""), v.len()), (None, None, 1000));
+    }
+
+    #[test]
+    fn words_know_every_reading_that_the_vocabulary_knows() {
+        let mut v = Vocab::default();
+        let dawla = v.intern("الولايات");
+        let wa = v.intern("وللولايات");
+        let doc = Doc::new("وللولايات، 2024 غيرها");
+        let w = Words::new(&doc, &v);
+        assert_eq!(w.len(), 4);
+        let ids: Vec<u32> = w.at(0).iter().map(|&(_, id)| id).collect();
+        assert_eq!(ids, vec![wa, dawla]);
+        assert!(w.at(0)[1].0.merged_article);
+        assert_eq!(w.word(0), Some(wa));
+        assert!(w.at(1).is_empty() && w.at(2).is_empty() && w.at(3).is_empty());
+        assert_eq!(w.word(3), None);
+    }
+}
