@@ -87,7 +87,7 @@ fn training_learns_a_small_corpus() {
     // And a sentence written by hand, with names in the contexts it learned.
     let text = "زار الدكتور كريم الصواف مدينة قصرين أمس.";
     let found: Vec<(Kind, String)> =
-        model.tag(&Doc::new(text)).iter().map(|s| (s.kind, text[s.original.clone()].to_string())).collect();
+        model.tag_doc(&Doc::new(text)).iter().map(|s| (s.kind, text[s.original.clone()].to_string())).collect();
     assert_eq!(found, vec![(Kind::Person, "كريم الصواف".to_string()), (Kind::Location, "قصرين".to_string())]);
 }
 
@@ -98,13 +98,13 @@ fn a_name_found_surely_is_found_again_where_its_line_says_nothing() {
     // says nothing of it.
     let text = "زار الدكتور كريم الزعتري مدينة قصرين أمس.\nشكرا والزعتري هنا.";
     let doc = Doc::new(text);
-    let found: Vec<(Kind, &str, bool)> = model.tag(&doc).iter().map(|s| (s.kind, &text[s.original.clone()], s.elsewhere)).collect();
+    let found: Vec<(Kind, &str, bool)> = model.tag_doc(&doc).iter().map(|s| (s.kind, &text[s.original.clone()], s.elsewhere)).collect();
     assert_eq!(
         found,
         vec![(Kind::Person, "كريم الزعتري", false), (Kind::Location, "قصرين", false), (Kind::Person, "الزعتري", true)]
     );
     // Without the first line, nothing is found in the second.
-    assert!(model.tag(&Doc::new("شكرا والزعتري هنا.")).is_empty());
+    assert!(model.tag_doc(&Doc::new("شكرا والزعتري هنا.")).is_empty());
 }
 
 #[test]
@@ -119,8 +119,8 @@ fn the_model_file_round_trips() {
     assert_eq!(Stored::parse(&bytes).unwrap(), stored);
     let (a, b) = (Model::from_stored(&stored), Model::parse(&bytes).unwrap());
     let doc = Doc::new("وأعلنت وزارة الصحة أن السيد سامر الحداد سيصل إلى عرابة.");
-    assert_eq!(a.tag(&doc), b.tag(&doc));
-    assert!(!a.tag(&doc).is_empty());
+    assert_eq!(a.tag_doc(&doc), b.tag_doc(&doc));
+    assert!(!a.tag_doc(&doc).is_empty());
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn the_train_command_writes_a_model_the_library_reads() {
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(String::from_utf8_lossy(&r.stdout).contains("wrote"));
     let model = Model::parse(&std::fs::read(&out).unwrap()).unwrap();
-    assert!(!model.tag(&Doc::new("زار الدكتور كريم الصواف مدينة قصرين أمس.")).is_empty());
+    assert!(!model.tag_doc(&Doc::new("زار الدكتور كريم الصواف مدينة قصرين أمس.")).is_empty());
     // --validate scores held-out folds and writes nothing.
     std::fs::remove_file(&out).unwrap();
     let r = run(&["--corpus", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--epochs", "2", "--validate"]);

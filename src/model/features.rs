@@ -27,11 +27,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::entities::lexicon::{Lexicon, LEXICON};
+use crate::entities::scan::Ctx;
+use crate::entities::tables::{class, NameHit};
+use crate::entities::trie::Trie;
 use crate::fxhash::FxHashMap;
 use crate::normalize::normalize_str;
 use crate::span::Kind;
-use crate::tokenize::{adjacent, Reading, Token, TokenKind};
+use crate::tokenize::{Reading, Token, TokenKind};
 
 /// What a feature is about. The numbers are part of the model file's meaning: changing one, or
 /// what a template computes, needs a retrained model (and [`FEATURES_VERSION`] bumped).
@@ -68,7 +70,7 @@ enum Template {
 }
 
 /// The version of the feature definitions; the model file records the one it was trained with.
-pub const FEATURES_VERSION: u32 = 1;
+pub const FEATURES_VERSION: u32 = 2;
 
 /// A stable hash of a feature (its template, then its bytes eight at a time, little-endian, as in
 /// the Fx hash; then a 64-bit finalizer), folded to 32 bits. Zero is never a key: the model's
@@ -201,25 +203,14 @@ impl Features {
 }
 
 /// The features of the tokens `seq` of a document (one line: they never look past it) into
-/// `out`, whose buffers are reused.
-pub fn extract(doc: &Doc, seq: Range<usize>, out: &mut Features) {
-    extract_with(doc, seq, &LEXICON, out)
-}
-
-/// [`extract`] with a given lexicon.
-pub fn extract_with(doc: &Doc, seq: Range<usize>, lex: &Lexicon, out: &mut Features) {
-    let text = doc.text();
-    let toks = &doc.tokens[seq];
-    // Each word's proclitic readings, found once: every group of features below reads them.
-    let mut all = Vec::with_capacity(toks.len() * 2);
-    let mut from = Vec::with_capacity(toks.len() + 1);
-    for t in toks {
-        from.push(all.len());
-        all.extend(t.proclitics(text));
-    }
-    from.push(all.len());
-    let readings = |i: usize| &all[from[i]..from[i + 1]];
-    let verdicts = lexicon_verdicts(text, toks, &readings, lex);
+/// `out`, whose buffers are reused. The document comes as the entity stage sees it ([`Ctx`]):
+/// its words looked up once in the stage's tables, whose lexicon verdicts are features.
+pub fn extract(ctx: &Ctx, seq: Range<usize>, out: &mut Features) {
+    let text = ctx.doc.text();
+    let toks = &ctx.doc.tokens[seq.clone()];
+    // Each word's proclitic readings, found once by the entity stage.
+    let readings = |i: usize| ctx.words.all(seq.start + i);
+    let verdicts = lexicon_verdicts(ctx, seq.clone());
     let triggers: Vec<Option<Trigger>> = toks.iter().enumerate().map(|(i, t)| trigger(text, t, readings(i))).collect();
     let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
     let bares: Vec<(&str, bool)> =
@@ -371,55 +362,33 @@ fn trigger(text: &str, tok: &Token, readings: &[Reading]) -> Option<Trigger> {
     None
 }
 
-/// For each token: the lexicon's verdict from a leftmost-longest scan of its phrases over the
-/// tokens (each word tried in each proclitic reading), and, for a word where a name may start,
-/// the kind of the word alone as a lexicon phrase and whether it starts some longer phrase.
-fn lexicon_verdicts<'r>(
-    text: &str,
-    toks: &[Token],
-    readings: &dyn Fn(usize) -> &'r [Reading],
-    lex: &Lexicon,
-) -> Vec<(Verdict, Option<Kind>, bool)> {
-    let mut out = vec![(Verdict::None, None, false); toks.len()];
-    let mut key = String::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if toks[i].kind != TokenKind::Word {
-            i += 1;
+/// For each token of `seq`: the lexicon's verdict from the entity stage's leftmost-longest scan
+/// of its names ([`Ctx::names`]: each word tried in each proclitic reading), and, for a word
+/// where a name may start, the kind of the word alone as a lexicon name (in any reading) and
+/// whether it starts some lexicon name.
+fn lexicon_verdicts(ctx: &Ctx, seq: Range<usize>) -> Vec<(Verdict, Option<Kind>, bool)> {
+    let mut out = vec![(Verdict::None, None, false); seq.len()];
+    let t = ctx.t;
+    for (i, v) in seq.clone().zip(out.iter_mut()) {
+        if ctx.any[i] & class::NAME == 0 {
             continue;
         }
-        let mut best: Option<(usize, Kind)> = None;
-        for r in readings(i) {
-            key.clear();
-            key.push_str(&r.stem(&toks[i], text));
-            let mut j = i;
-            loop {
-                let entry = lex.get(&key);
-                let prefix = lex.is_prefix(&key);
-                if let Some((_, e)) = entry {
-                    if best.map_or(true, |(bj, _)| j > bj) {
-                        best = Some((j, e.kind));
-                    }
-                }
-                if j == i {
-                    out[i].1 = out[i].1.or(entry.map(|(_, e)| e.kind));
-                    out[i].2 |= prefix;
-                }
-                if j + 1 >= toks.len() || !prefix || !adjacent(text, &toks[j], &toks[j + 1]) {
-                    break;
-                }
-                j += 1;
-                key.push(' ');
-                key.push_str(toks[j].text(text));
-            }
-        }
-        match best {
-            Some((j, kind)) => {
-                out[i].0 = Verdict::Begin(kind);
-                for v in &mut out[i + 1..=j] {
+        v.2 = true;
+        v.1 = ctx.words.at(i).iter().find_map(|&(_, w)| {
+            let hit = t.names.value(t.names.step(Trie::<NameHit>::ROOT, w)?)?;
+            Some(t.entries[hit.entry as usize].kind)
+        });
+    }
+    let mut i = seq.start;
+    while i < seq.end {
+        match ctx.names[i] {
+            Some(m) => {
+                let kind = t.entries[m.hit.entry as usize].kind;
+                out[i - seq.start].0 = Verdict::Begin(kind);
+                for v in &mut out[i + 1 - seq.start..m.end.min(seq.end) - seq.start] {
                     v.0 = Verdict::Inside(kind);
                 }
-                i = j + 1;
+                i = m.end;
             }
             None => i += 1,
         }
@@ -447,6 +416,7 @@ pub fn sequences(doc: &Doc) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::tables::{Tables, TABLES};
 
     #[test]
     fn keys_are_stable_and_never_zero() {
@@ -469,14 +439,19 @@ mod tests {
 
     #[test]
     fn lexicon_verdicts_mark_whole_names() {
-        let lex = Lexicon::parse(&[("t", "حلف شمال الأطلسي\torganization\nروسيا\tlocation")]).unwrap();
-        let doc = Doc::new("قال حلف شمال الأطلسي وروسيا حلف");
-        let readings: Vec<Vec<Reading>> = doc.tokens.iter().map(|t| t.proclitics(doc.text()).collect()).collect();
-        let v: Vec<Verdict> =
-            lexicon_verdicts(doc.text(), &doc.tokens, &|i| &readings[i][..], &lex).into_iter().map(|x| x.0).collect();
+        let t = Tables::build(&[("t", "حلف شمال الأطلسي\torganization\nروسيا\tlocation\nشمال\tlocation")], &[]).unwrap();
+        let doc = Doc::new("قال حلف شمال الأطلسي وروسيا حلف\nشمال");
+        let ctx = Ctx::new(&doc, &t);
+        let v = lexicon_verdicts(&ctx, 0..doc.tokens.len());
         use Kind::*;
         use Verdict::*;
-        assert_eq!(v, vec![None, Begin(Organization), Inside(Organization), Inside(Organization), Begin(Location), None]);
+        let verdicts: Vec<Verdict> = v.iter().map(|x| x.0).collect();
+        assert_eq!(verdicts, vec![None, Begin(Organization), Inside(Organization), Inside(Organization), Begin(Location), None, Begin(Location)]);
+        // The word alone as a name, and whether a name starts with it.
+        let words: Vec<(Option<Kind>, bool)> = v.iter().map(|x| (x.1, x.2)).collect();
+        assert_eq!(words, vec![(Option::None, false), (Option::None, true), (Some(Location), true), (Option::None, false), (Some(Location), true), (Option::None, true), (Some(Location), true)]);
+        // A sequence's verdicts are its own.
+        assert_eq!(lexicon_verdicts(&ctx, 6..7).iter().map(|x| x.0).collect::<Vec<_>>(), vec![Begin(Location)]);
     }
 
     #[test]
@@ -490,7 +465,7 @@ mod tests {
     fn every_token_has_features() {
         let all = |doc: &Doc| {
             let mut f = Features::default();
-            extract(doc, 0..doc.tokens.len(), &mut f);
+            extract(&Ctx::new(doc, &TABLES), 0..doc.tokens.len(), &mut f);
             f
         };
         let doc = Doc::new("التقى الرئيس بوتين فى موسكو يوم 12 مارس 2024، وقال: «نعم».");
@@ -500,10 +475,11 @@ mod tests {
         // The same words in the same context have the same features; a context ends with its
         // sequence.
         let twice = Doc::new("التقى الرئيس بوتين التقى الرئيس بوتين");
+        let ctx = Ctx::new(&twice, &TABLES);
         let mut first = Features::default();
-        extract(&twice, 0..3, &mut first);
+        extract(&ctx, 0..3, &mut first);
         let mut second = Features::default();
-        extract(&twice, 3..6, &mut second);
+        extract(&ctx, 3..6, &mut second);
         assert_eq!(first.keys, second.keys);
         assert_ne!(all(&twice).of(2), first.of(2));
     }

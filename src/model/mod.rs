@@ -33,10 +33,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::entities::lexicon::LEXICON;
+use crate::entities::scan::Ctx;
+use crate::entities::tables::{class, TABLES};
 use crate::fxhash::FxHashMap;
 use crate::span::{Kind, Span};
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::{Reading, TokenKind};
 use crf::{Chain, ForwardBackward, Labels, Tag};
 use format::{FormatError, Stored};
 
@@ -98,9 +99,10 @@ pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
     Model::parse(include_bytes!("../../data/model/ner.bin")).unwrap_or_else(|e| panic!("data/model/ner.bin: {e}"))
 });
 
-/// The names the compiled-in model finds in a document, in order.
+/// The names the compiled-in model finds in a document, in order (with the compiled-in
+/// lexicons' verdicts).
 pub fn tag(doc: &Doc) -> Vec<ModelSpan> {
-    MODEL.tag(doc)
+    MODEL.tag_doc(doc)
 }
 
 impl Model {
@@ -179,15 +181,21 @@ impl Model {
         }
     }
 
-    /// The names the model finds in a document, in order.
-    pub fn tag(&self, doc: &Doc) -> Vec<ModelSpan> {
+    /// The names the model finds in a document, with the compiled-in lexicons' verdicts.
+    pub fn tag_doc(&self, doc: &Doc) -> Vec<ModelSpan> {
+        self.tag(&Ctx::new(doc, &TABLES))
+    }
+
+    /// The names the model finds in a document as the entity stage sees it, in order.
+    pub fn tag(&self, ctx: &Ctx) -> Vec<ModelSpan> {
+        let doc = ctx.doc;
         // One line at a time, in buffers reused from line to line: the working set stays in
         // the cache however long the document.
         let (mut f, mut emit) = (features::Features::default(), Vec::new());
         let mut out = Vec::new();
         let mut fb = ForwardBackward::default();
         for seq in features::sequences(doc) {
-            features::extract(doc, seq.clone(), &mut f);
+            features::extract(ctx, seq.clone(), &mut f);
             self.emissions(&f, &mut emit);
             let y = self.chain.viterbi(&emit, seq.len());
             let names = self.labels.decode(&y);
@@ -198,7 +206,7 @@ impl Model {
             for (a, b, kind) in names {
                 let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
                 let (first, last) = (seq.start + a, seq.start + b);
-                let norm = self.name_start(doc, &doc.tokens[first])..doc.tokens[last].end;
+                let norm = self.name_start(ctx, first)..doc.tokens[last].end;
                 let original = doc.norm.original_range(norm.clone());
                 out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, elsewhere: false });
             }
@@ -296,24 +304,26 @@ impl Model {
         self.row(features::word_key(word)).is_some_and(|w| (0..self.labels.len()).any(|y| self.labels.tags[y].0 == Tag::B && w[y] > 0))
     }
 
-    /// Where a name starting at `tok` begins: after the proclitics (و ف ب ل ك, لل) attached to
-    /// it, when a reading without them is a name the model or the lexicon knows, or starts with
-    /// the article; at the word's start when the word as it stands is such a name, or no reading
-    /// says otherwise. (ANERcorp marks whole words, so training cannot teach this.)
-    fn name_start(&self, doc: &Doc, tok: &Token) -> usize {
-        let text = doc.text();
+    /// Where a name starting at token `i` begins: after the proclitics (و ف ب ل ك, لل) attached
+    /// to it, when a reading without them is a name the model knows or a lexicon name starts
+    /// with, or starts with the article; at the word's start when the word as it stands is such
+    /// a name, or no reading says otherwise. (ANERcorp marks whole words, so training cannot
+    /// teach this.)
+    fn name_start(&self, ctx: &Ctx, i: usize) -> usize {
+        let (text, tok) = (ctx.doc.text(), &ctx.doc.tokens[i]);
         if tok.kind != TokenKind::Word {
             return tok.start;
         }
-        let known = |s: &str| self.knows_name(s) || LEXICON.get(s).is_some() || LEXICON.is_prefix(s);
-        let stripped: Vec<_> = tok.proclitics(text).skip(1).collect();
-        if let Some(r) = stripped.iter().find(|r| known(&r.stem(tok, text))) {
+        let in_lexicon = |r: &Reading| ctx.words.at(i).iter().any(|(q, w)| q == r && ctx.t.class(*w) & class::NAME != 0);
+        let known = |r: &Reading| in_lexicon(r) || self.knows_name(&r.stem(tok, text));
+        let all = ctx.words.all(i);
+        if let Some(r) = all[1..].iter().find(|r| known(r)) {
             return r.range(tok).start;
         }
-        if known(tok.text(text)) {
+        if known(&all[0]) {
             return tok.start;
         }
-        match stripped.iter().find(|r| features::has_article(&r.stem(tok, text))) {
+        match all[1..].iter().find(|r| features::has_article(&r.stem(tok, text))) {
             Some(r) => r.range(tok).start,
             None => tok.start,
         }

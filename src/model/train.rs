@@ -23,7 +23,8 @@ use super::features::{self, FEATURES_VERSION};
 use super::format::Stored;
 use super::Model;
 use crate::doc::Doc;
-use crate::entities::lexicon::{Lexicon, LEXICON};
+use crate::entities::scan::Ctx;
+use crate::entities::tables::{Tables, TABLES};
 use crate::fxhash::FxHashMap;
 use crate::span::Kind;
 use crate::testing::Rng;
@@ -215,7 +216,7 @@ pub fn evaluate(model: &Model, examples: &[Example]) -> Score {
         text.push('\n');
     }
     let mut pred: Vec<Vec<(usize, usize, Kind)>> = vec![Vec::new(); examples.len()];
-    for name in model.tag(&Doc::new(&text)) {
+    for name in model.tag_doc(&Doc::new(&text)) {
         let (start, end) = (name.original.start, name.original.end);
         let e = lines.partition_point(|&l| l <= start) - 1;
         let ex = &examples[e];
@@ -277,7 +278,7 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
     let l = labels.len();
     let mut index: FxHashMap<u32, u32> = FxHashMap::default();
     let mut keys: Vec<u32> = Vec::new();
-    let no_lexicon = Lexicon::default();
+    let no_lexicon = Tables::default();
     let mut pick = Rng::new(opts.seed ^ 0x1e);
     let instances: Vec<Instance> = examples
         .iter()
@@ -285,8 +286,8 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
             let doc = Doc::new(&ex.text);
             let mut f = features::Features::default();
             // Some sentences are seen without the lexicon, as names it lacks will be.
-            let lex = if (pick.below(1000) as f64) < opts.lexicon_dropout * 1000.0 { &no_lexicon } else { &*LEXICON };
-            features::extract_with(&doc, 0..doc.tokens.len(), lex, &mut f);
+            let tables = if (pick.below(1000) as f64) < opts.lexicon_dropout * 1000.0 { &no_lexicon } else { &*TABLES };
+            features::extract(&Ctx::new(&doc, tables), 0..doc.tokens.len(), &mut f);
             let ids = f
                 .keys
                 .iter()
