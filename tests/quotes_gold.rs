@@ -7,11 +7,10 @@ use kashif::normalize::normalize_str;
 use kashif::{analyze, Kind, Options};
 
 /// The floors are the figures the stage reaches: quotations found, and speakers right among
-/// them. Speakers named by a role descriptor (وأشار الأمين العام للحلف:) or speaking through
-/// one (عبر أمينه العام) wait for the entity stage's role spans; until then those quotations
-/// honestly say they have no attributed speaker.
+/// them (all 15, with speakers named by a role descriptor resolved through the entity stage's
+/// role spans). The speaker floor allows one miss of fifteen, the 0.90 with a margin.
 const MIN_QUOTE_F1: f64 = 1.0;
-const MIN_SPEAKERS: f64 = 0.66;
+const MIN_SPEAKERS: f64 = 0.93;
 
 #[test]
 fn seed_quotations_and_speakers_reach_their_floors() {
