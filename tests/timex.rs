@@ -87,6 +87,12 @@ const DUCKLING_UNSUPPORTED: &[(&str, &str)] = &[
     ("الماض\t", "a misspelling (الشهر الماض)"),
 ];
 
+/// Dates without a year whose month lies more than six months after the reference, with no
+/// future-tense word beside them: news reads them as the last such date (the tense decides, see
+/// `value::gregorian`); Duckling, a scheduling assistant, always takes the next one.
+const DUCKLING_YEARLESS_AHEAD: &[&str] =
+    &["اليوم الثالث من اكتوبر", "الثلاثاء الأولى من اكتوبر", "الثلاثا الاول من شهر تشرين الاول"];
+
 /// Bare weekdays: news reports what happened, so a bare weekday is the last one up to the
 /// article's date (Duckling, a scheduling assistant, takes the next one); الاثنين، الأحد and
 /// الجمعة alone are also "both", "the one", "the gathering" and need يوم or a date.
@@ -128,7 +134,9 @@ fn duckling_phrases() {
         let cols: Vec<&str> = line.split('\t').collect();
         let [phrase, value, grain, kind] = cols[..] else { panic!("{line:?}") };
         let phrase_tab = format!("{phrase}\t");
-        if DUCKLING_UNSUPPORTED.iter().any(|(w, _)| phrase_tab.contains(w) || kind.starts_with(w)) || DUCKLING_BARE_WEEKDAYS.contains(&phrase) {
+        if DUCKLING_UNSUPPORTED.iter().any(|(w, _)| phrase_tab.contains(w) || kind.starts_with(w)) || DUCKLING_BARE_WEEKDAYS.contains(&phrase)
+            || DUCKLING_YEARLESS_AHEAD.contains(&phrase)
+        {
             left_out += 1;
             continue;
         }

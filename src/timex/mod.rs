@@ -119,7 +119,11 @@ fn resolve_match(m: &Match, kind: Kind, reference: Option<Date>, future: impl Fn
     if f.hijri_month && f.year.is_none() && reference.is_none() {
         return Some(Resolved { kind: Kind::Date, value: None });
     }
-    let needs_tense = f.weekday.is_some() && f.offset.is_none() && f.unit.is_none() && f.ord.is_none();
+    // A bare weekday, and a month without a year or direction, take their side of the reference
+    // from the clause's tense.
+    let bare_weekday = f.weekday.is_some() && f.offset.is_none() && f.unit.is_none() && f.ord.is_none();
+    let yearless_month = f.month.is_some() && f.year.is_none() && f.offset.is_none() && !f.hijri_month;
+    let needs_tense = bare_weekday || yearless_month;
     resolve(f, kind, reference, needs_tense && future())
 }
 

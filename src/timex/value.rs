@@ -270,7 +270,7 @@ fn calendar(f: &Frame, r: Option<Date>, future: bool) -> Option<Cal> {
         }
         return None;
     }
-    gregorian(f, r)
+    gregorian(f, r, future)
 }
 
 /// A weekday: with a week (الجمعة من الأسبوع المقبل), with a direction (الخميس الماضي), or bare,
@@ -323,11 +323,14 @@ fn relative_unit(unit: Unit, off: i32, r: Option<Date>) -> Option<Cal> {
 }
 
 /// Year, month and day as written, the missing ones from the reference: a day alone is in the
-/// reference month (يوم 13 الجاري, or the month an offset names), a month alone in the
-/// reference year, or the last or next such month with a direction (أكتوبر الماضي). A weekday
-/// with an ordinal up to the fifth is the nth such weekday of the month (أول جمعة من يوليو),
-/// unless the ordinal also names a day of the month that is that weekday.
-fn gregorian(f: &Frame, r: Option<Date>) -> Option<Cal> {
+/// reference month (يوم 13 الجاري, or the month an offset names); a month (and day) without a
+/// year is the last or the next such one with a direction (أكتوبر الماضي، 5 يناير الماضي), and
+/// otherwise in the reference year — unless that puts it more than six months after the
+/// reference in a clause that is not in the future (news reports what happened: "7 October" in
+/// a March article is last October), or more than six months before it in a clause that is. A
+/// weekday with an ordinal up to the fifth is the nth such weekday of the month (أول جمعة من
+/// يوليو), unless the ordinal also names a day of the month that is that weekday.
+fn gregorian(f: &Frame, r: Option<Date>, future: bool) -> Option<Cal> {
     let nth = match (f.weekday, f.ord) {
         (Some(wd), Some(n)) if n <= 5 => Some((n, wd)),
         _ => None,
@@ -344,11 +347,30 @@ fn gregorian(f: &Frame, r: Option<Date>) -> Option<Cal> {
     }
     if year.is_none() {
         if let (Some(r), Some(m)) = (r, month) {
+            // A month alone counts as its middle when weighed against the reference day; with a
+            // direction, the reference's own month is the last or next one only by its day.
+            let here = (r.month, r.day);
             year = Some(match f.offset.filter(|_| f.unit.is_none()) {
-                Some(o) if o < 0 => r.year - i32::from(m >= r.month),
-                Some(o) if o > 0 => r.year + i32::from(m <= r.month),
-                _ => r.year,
+                Some(o) if o < 0 => r.year - i32::from((m, day.unwrap_or(32)) >= here),
+                Some(o) if o > 0 => r.year + i32::from((m, day.unwrap_or(0)) <= here),
+                _ => {
+                    let months_after = (m as i32 - r.month as i32) * 31 + (day.unwrap_or(15) as i32 - r.day as i32);
+                    match (months_after > 6 * 31, months_after < -6 * 31) {
+                        (true, false) if !future => r.year - 1,
+                        (false, true) if future => r.year + 1,
+                        _ => r.year,
+                    }
+                }
             });
+            // A weekday named with the day settles the year (الخميس 15 أغسطس): the nearest year,
+            // from the one chosen above, in which that day is that weekday.
+            if let (Some(wd), Some(d), None) = (f.weekday, day, nth) {
+                let y = year.unwrap_or(r.year);
+                year = [y, y - 1, y + 1, y - 2, y + 2]
+                    .into_iter()
+                    .find(|&c| Date::new(c, m, d).is_some_and(|x| x.weekday() == wd))
+                    .or(year);
+            }
         }
     }
     if let (Some((n, wd)), Some(m)) = (nth, month) {
@@ -479,6 +501,29 @@ mod tests {
             Frame { month: Some(11), offset: Some(-1), ..Frame::default() } => Some("2023-11"),
             Frame { month: Some(3), offset: Some(1), ..Frame::default() } => Some("2025-03"),
         );
+    }
+
+    #[test]
+    fn a_yearless_date_is_the_one_within_six_months_on_the_side_of_its_tense() {
+        let seventh_of_october = Frame { month: Some(10), ord: Some(7), ..Frame::default() };
+        let r = date("2024-03-08");
+        let v = |f: &Frame, future: bool, r: Option<Date>| resolve(f, Kind::Date, r, future).and_then(|x| x.value);
+        // Seven months ahead in a past clause: last October; in a future clause: this year's.
+        assert_eq!(v(&seventh_of_october, false, r).as_deref(), Some("2023-10-07"));
+        assert_eq!(v(&seventh_of_october, true, r).as_deref(), Some("2024-10-07"));
+        // Within six months either way: the reference year.
+        let may = Frame { month: Some(5), day: Some(21), ..Frame::default() };
+        assert_eq!(v(&may, false, r).as_deref(), Some("2024-05-21"));
+        let r = date("2024-11-15");
+        let march = Frame { month: Some(3), day: Some(3), ..Frame::default() };
+        assert_eq!(v(&march, false, r).as_deref(), Some("2024-03-03"));
+        assert_eq!(v(&march, true, r).as_deref(), Some("2025-03-03"));
+        // A weekday with the day picks the year in which they agree.
+        let thursday_15_august = Frame { month: Some(8), day: Some(15), weekday: Some(4), ..Frame::default() };
+        assert_eq!(v(&thursday_15_august, false, date("2013-02-12")).as_deref(), Some("2013-08-15"));
+        let month_alone = Frame { month: Some(2), ..Frame::default() };
+        assert_eq!(v(&month_alone, true, r).as_deref(), Some("2025-02"));
+        assert_eq!(v(&month_alone, false, r).as_deref(), Some("2024-02"));
     }
 
     #[test]
