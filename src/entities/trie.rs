@@ -31,16 +31,7 @@ use crate::doc::Doc;
 use std::hash::Hasher;
 
 use crate::fxhash::{FxHashMap, FxHasher};
-use crate::tokenize::{Reading, Token, TokenKind};
-
-/// The readings of a token ([`Token::proclitics`]), the word as it stands first; a word that
-/// does not start with a proclitic letter (و ف ب ل ك) has no other, and is answered at once.
-pub fn readings<'t>(t: &Token, text: &'t str) -> impl Iterator<Item = Reading> + 't {
-    let bare = Reading { prefix: 0, merged_article: false };
-    let proclitic = t.kind == TokenKind::Word && matches!(text[t.start..t.end].chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
-    let more = proclitic.then(|| t.proclitics(text).skip(1)).into_iter().flatten();
-    std::iter::once(bare).chain(more)
-}
+use crate::tokenize::{Reading, TokenKind};
 
 /// The numbered words of all compiled-in phrases: one string holds them all, and an open
 /// hash table of (hash, number) finds one, so that a word the table lacks is turned away by a
@@ -217,7 +208,7 @@ impl Words {
                 all.extend_from_within(c as usize..d as usize);
                 continue;
             }
-            for r in self::readings(t, text) {
+            for r in t.proclitics(text) {
                 all.push(r);
                 if let Some(id) = vocab.id(&r.stem(t, text)) {
                     readings.push((r, id));
