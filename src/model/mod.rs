@@ -33,8 +33,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::entities::scan::Ctx;
+use crate::entities::scan::{Candidate, Ctx, Tier, Why, BARE};
 use crate::entities::tables::{class, TABLES};
+use crate::entities;
 use crate::fxhash::FxHashMap;
 use crate::span::{Kind, Span};
 use crate::tokenize::{Reading, TokenKind};
@@ -53,20 +54,52 @@ pub struct ModelSpan {
     pub confidence: f32,
     /// The tokens of the name (indices into [`Doc::tokens`]).
     pub tokens: Range<usize>,
+    /// The reading of its first token: the name starts after its proclitics.
+    pub first: Reading,
     /// Found, or given its kind, as the same word as a name the model found surely elsewhere in
     /// the text (with that name's confidence), not by the labelling of its own line.
     pub elsewhere: bool,
 }
 
 impl ModelSpan {
-    /// The span the analysis reports, with `source` "model".
+    /// The confidence in percent.
+    pub fn percent(&self) -> u8 {
+        (self.confidence * 100.0).round() as u8
+    }
+
+    /// The span the model alone would report, with `source` "model".
     pub fn span(&self, doc: &Doc) -> Span {
-        let why = if self.elsewhere {
-            format!("entity model: the same word is a name elsewhere in the text ({:.0}% sure there)", self.confidence * 100.0)
-        } else {
-            format!("entity model ({:.0}% sure)", self.confidence * 100.0)
-        };
-        doc.span(self.kind, self.norm.clone(), "model", why)
+        doc.span(self.kind, self.norm.clone(), "model", explain(self.percent(), self.elsewhere))
+    }
+
+    /// The name as a candidate of the entity stage, named by the lexicon entry whose name it
+    /// is, if any.
+    pub fn candidate<'d>(&self, ctx: &Ctx<'d, '_>) -> Candidate<'d> {
+        let (start, end) = (self.tokens.start, self.tokens.end);
+        let entry = ctx.names[start]
+            .filter(|m| m.end == end && m.first == self.first && ctx.t.entries[m.hit.entry as usize].kind == self.kind)
+            .map(|m| m.hit.entry);
+        Candidate {
+            kind: self.kind,
+            start,
+            end,
+            first: self.first,
+            tier: Tier::Model,
+            entry,
+            needs_context: false,
+            source: "model",
+            why: Why::Model(self.percent(), self.elsewhere),
+        }
+    }
+}
+
+/// Why the model found a name, in words: its confidence, and whether it found it as the same
+/// word as a name it found surely elsewhere.
+pub fn explain(percent: u8, elsewhere: bool) -> String {
+    if elsewhere {
+        format!("entity model: the same word is a name elsewhere in the text ({percent}% sure there)")
+    } else {
+        format!("entity model ({percent}% sure)")
     }
 }
 
@@ -76,17 +109,21 @@ pub struct Model {
     labels: Labels,
     chain: Chain,
     scale: f32,
-    /// Open addressing over the feature keys: each slot holds a key (0 = empty) in its low half
-    /// and its row of `weights` in its high half, so that a probe reads one slot.
-    slots: Vec<u64>,
-    /// One row of L weights a feature, back to back; a row is read as the 16 bytes from its
-    /// start (one vector load, one vector add: the bytes past it, of the next rows or of the
-    /// padding at the end, go to sums that are never read).
-    weights: Vec<i8>,
+    /// Open addressing over the feature keys: each slot holds a key (0 = empty) and its weights,
+    /// sixteen bytes, so that a probe reads one slot and a found feature no more memory.
+    slots: Vec<Slot>,
 }
 
-/// The bytes read for a row of weights.
-type Row = [i8; 16];
+/// A feature's key and its weights, one a label (the lanes past the labels are zero).
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    weights: Row,
+}
+
+/// A feature's weights.
+type Row = [i8; 12];
 
 /// A kind and how sure the model is of it.
 type Sure = (Kind, f32);
@@ -120,27 +157,20 @@ impl Model {
     }
 
     pub fn from_stored(s: &Stored) -> Model {
-        let l = s.labels.len();
-        // At most one slot in four taken: most features of a text are not in the model, and a
-        // missing one is found missing after a probe or two.
-        let cap = (s.rows.len() * 4).next_power_of_two().max(16);
-        let mut m = Model {
-            chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end),
-            scale: s.scale,
-            slots: vec![0; cap],
-            weights: Vec::with_capacity(s.rows.len() * l + 16),
-            labels: s.labels.clone(),
-        };
-        for (row, (key, w)) in s.rows.iter().enumerate() {
+        assert!(s.labels.len() <= Row::default().len(), "more labels than a slot holds");
+        // At most one slot in two taken: most features of a text are not in the model, and a
+        // missing one is found missing after a probe or two, in the same cache line or the next.
+        let cap = (s.rows.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); cap];
+        for (key, w) in &s.rows {
             let mut i = *key as usize & (cap - 1);
-            while m.slots[i] != 0 {
+            while slots[i].key != 0 {
                 i = (i + 1) & (cap - 1);
             }
-            m.slots[i] = *key as u64 | (row as u64) << 32;
-            m.weights.extend_from_slice(w);
+            slots[i].key = *key;
+            slots[i].weights[..w.len()].copy_from_slice(w);
         }
-        m.weights.resize(m.weights.len() + 16, 0);
-        m
+        Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, labels: s.labels.clone() }
     }
 
     /// The weights of a feature, if the model has any.
@@ -148,13 +178,10 @@ impl Model {
         let mask = self.slots.len() - 1;
         let mut i = key as usize & mask;
         loop {
-            let slot = self.slots[i];
-            match slot as u32 {
+            let slot = &self.slots[i];
+            match slot.key {
                 0 => return None,
-                k if k == key => {
-                    let at = (slot >> 32) as usize * self.labels.len();
-                    return Some(self.weights[at..at + 16].try_into().unwrap());
-                }
+                k if k == key => return Some(&slot.weights),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -167,7 +194,7 @@ impl Model {
         emit.resize(f.len() * l, 0.0);
         for t in 0..f.len() {
             // Sixteen bits hold a sum of 258 weights of one byte.
-            let mut acc = [0i16; 16];
+            let mut acc = [0i16; 12];
             for &key in f.of(t).iter().take(258) {
                 if let Some(w) = self.row(key) {
                     for (a, &x) in acc.iter_mut().zip(w) {
@@ -181,21 +208,31 @@ impl Model {
         }
     }
 
-    /// The names the model finds in a document, with the compiled-in lexicons' verdicts.
+    /// The names the model finds in a document, with the compiled-in tables' lexicons and
+    /// rules.
     pub fn tag_doc(&self, doc: &Doc) -> Vec<ModelSpan> {
-        self.tag(&Ctx::new(doc, &TABLES))
+        let ctx = Ctx::new(doc, &TABLES);
+        self.tag(&ctx, &entities::rules_kept(&ctx))
     }
 
-    /// The names the model finds in a document as the entity stage sees it, in order.
-    pub fn tag(&self, ctx: &Ctx) -> Vec<ModelSpan> {
+    /// The candidates the model adds to the entity stage's (see [`entities::find_with`]).
+    pub fn candidates<'d>(&self, ctx: &Ctx<'d, '_>, rules: &[Candidate]) -> Vec<Candidate<'d>> {
+        self.tag(ctx, rules).iter().map(|s| s.candidate(ctx)).collect()
+    }
+
+    /// The names the model finds in a document as the entity stage sees it, given what the
+    /// stage's lexicons and rules keep there (`rules`, in order, as [`entities::rules_kept`] gives
+    /// them), in order.
+    pub fn tag(&self, ctx: &Ctx, rules: &[Candidate]) -> Vec<ModelSpan> {
         let doc = ctx.doc;
         // One line at a time, in buffers reused from line to line: the working set stays in
         // the cache however long the document.
         let (mut f, mut emit) = (features::Features::default(), Vec::new());
         let mut out = Vec::new();
         let mut fb = ForwardBackward::default();
+        let evidence = features::Evidence::new(ctx, rules);
         for seq in features::sequences(doc) {
-            features::extract(ctx, seq.clone(), &mut f);
+            features::extract(ctx, &evidence, seq.clone(), &mut f);
             self.emissions(&f, &mut emit);
             let y = self.chain.viterbi(&emit, seq.len());
             let names = self.labels.decode(&y);
@@ -206,9 +243,10 @@ impl Model {
             for (a, b, kind) in names {
                 let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
                 let (first, last) = (seq.start + a, seq.start + b);
-                let norm = self.name_start(ctx, first)..doc.tokens[last].end;
+                let reading = self.name_start(ctx, first);
+                let norm = reading.range(&doc.tokens[first]).start..doc.tokens[last].end;
                 let original = doc.norm.original_range(norm.clone());
-                out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, elsewhere: false });
+                out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, first: reading, elsewhere: false });
             }
         }
         self.echo(doc, &mut out);
@@ -281,14 +319,14 @@ impl Model {
                         }
                         let norm = start..doc.tokens[last].end;
                         let (kind, confidence) = phrases.get(&text[norm.clone()])?.0?;
-                        Some((norm, ntok, kind, confidence))
+                        Some((norm, ntok, kind, confidence, r))
                     })
                 })
             };
             match found {
-                Some((norm, ntok, kind, confidence)) => {
+                Some((norm, ntok, kind, confidence, first)) => {
                     let original = doc.norm.original_range(norm.clone());
-                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, elsewhere: true });
+                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, first, elsewhere: true });
                     i += ntok;
                 }
                 None => i += 1,
@@ -309,24 +347,21 @@ impl Model {
     /// with, or starts with the article; at the word's start when the word as it stands is such
     /// a name, or no reading says otherwise. (ANERcorp marks whole words, so training cannot
     /// teach this.)
-    fn name_start(&self, ctx: &Ctx, i: usize) -> usize {
+    fn name_start(&self, ctx: &Ctx, i: usize) -> Reading {
         let (text, tok) = (ctx.doc.text(), &ctx.doc.tokens[i]);
         if tok.kind != TokenKind::Word {
-            return tok.start;
+            return BARE;
         }
         let in_lexicon = |r: &Reading| ctx.words.at(i).iter().any(|(q, w)| q == r && ctx.t.class(*w) & class::NAME != 0);
         let known = |r: &Reading| in_lexicon(r) || self.knows_name(&r.stem(tok, text));
         let all = ctx.words.all(i);
         if let Some(r) = all[1..].iter().find(|r| known(r)) {
-            return r.range(tok).start;
+            return *r;
         }
         if known(&all[0]) {
-            return tok.start;
+            return BARE;
         }
-        match all[1..].iter().find(|r| features::has_article(&r.stem(tok, text))) {
-            Some(r) => r.range(tok).start,
-            None => tok.start,
-        }
+        all[1..].iter().copied().find(|r| features::has_article(&r.stem(tok, text))).unwrap_or(BARE)
     }
 }
 
@@ -336,7 +371,7 @@ mod tests {
 
     #[test]
     fn compiled_in_model_loads() {
-        assert!(MODEL.slots.iter().filter(|&&k| k != 0).count() > 1000);
+        assert!(MODEL.slots.iter().filter(|s| s.key != 0).count() > 1000);
     }
 
     /// The names `echo` adds to `names` (hand-made: token ranges, kinds, confidences).
@@ -347,7 +382,7 @@ mod tests {
             .map(|(t, kind, confidence)| {
                 let norm = doc.tokens[t.start].start..doc.tokens[t.end - 1].end;
                 let original = doc.norm.original_range(norm.clone());
-                ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), elsewhere: false }
+                ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), first: BARE, elsewhere: false }
             })
             .collect();
         MODEL.echo(&doc, &mut spans);
