@@ -497,29 +497,39 @@ fn elsewhere(ctx: &Ctx, ev: &Evidence) -> Vec<u16> {
         };
         own[i] = flags;
     }
-    let mut counts: FxHashMap<&str, [u16; ELSEWHERE_FLAGS]> = FxHashMap::default();
+    // Each stem's flags: those of any occurrence, and those of two or more.
+    let mut stems: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(n / 2, Default::default());
+    let mut seen: Vec<(u16, u16)> = Vec::with_capacity(n / 2);
+    // Each word's stems, by number: `ids[starts[i]..starts[i + 1]]`.
+    let (mut ids, mut starts) = (Vec::with_capacity(n * 2), Vec::with_capacity(n + 1));
     let mut keys = Vec::new();
-    for i in (0..n).filter(|&i| own[i] != 0) {
+    for i in 0..n {
+        starts.push(ids.len() as u32);
+        if own[i] == 0 {
+            continue;
+        }
         cores(ctx, i, &mut keys);
         for key in &keys {
-            let c = counts.entry(key).or_insert([0; ELSEWHERE_FLAGS]);
-            for (f, c) in c.iter_mut().enumerate() {
-                *c = c.saturating_add(own[i] >> f & 1);
+            let next = seen.len() as u32;
+            let id = *stems.entry(key).or_insert(next);
+            if id == next {
+                seen.push((0, 0));
             }
+            let (any, twice) = &mut seen[id as usize];
+            *twice |= *any & own[i];
+            *any |= own[i];
+            ids.push(id);
         }
     }
-    let mut out = vec![0u16; n];
-    for i in (0..n).filter(|&i| own[i] != 0) {
-        cores(ctx, i, &mut keys);
-        for key in &keys {
-            for (f, &c) in counts[key].iter().enumerate() {
-                if c > own[i] >> f & 1 {
-                    out[i] |= 1 << f;
-                }
-            }
-        }
-    }
-    out
+    starts.push(ids.len() as u32);
+    (0..n)
+        .map(|i| {
+            ids[starts[i] as usize..starts[i + 1] as usize].iter().fold(0, |out, &id| {
+                let (any, twice) = seen[id as usize];
+                out | twice & own[i] | any & !own[i]
+            })
+        })
+        .collect()
 }
 
 /// The stems by which word `i` meets other occurrences of itself (see [`elsewhere`]) into

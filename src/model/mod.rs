@@ -114,8 +114,12 @@ pub struct Model {
     chain: Chain,
     scale: f32,
     /// Open addressing over the feature keys: each slot holds a key (0 = empty) and its weights,
-    /// sixteen bytes, so that a probe reads one slot and a found feature no more memory.
+    /// sixteen bytes, so that a found feature costs one read of memory.
     slots: Vec<Slot>,
+    /// A byte for each slot: 0 when empty, else a few bits of its key ([`Model::tag_of`]). Most
+    /// features of a text are not in the model; these bytes, small enough to stay in the cache,
+    /// turn them away without reading the slots.
+    tags: Vec<u8>,
 }
 
 /// A feature's key and its weights, one a label (the lanes past the labels are zero).
@@ -171,6 +175,7 @@ impl Model {
         // missing one is found missing after a probe or two, in the same cache line or the next.
         let cap = (s.rows.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); cap];
+        let mut tags = vec![0u8; cap];
         for (key, w) in &s.rows {
             let mut i = *key as usize & (cap - 1);
             while slots[i].key != 0 {
@@ -178,19 +183,26 @@ impl Model {
             }
             slots[i].key = *key;
             slots[i].weights[..w.len()].copy_from_slice(w);
+            tags[i] = Model::tag_of(*key);
         }
-        Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, labels: s.labels.clone() }
+        Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, tags, labels: s.labels.clone() }
+    }
+
+    /// The tag byte of a key: never 0, from bits the slot's position does not already say.
+    #[inline]
+    fn tag_of(key: u32) -> u8 {
+        (key >> 25) as u8 | 0x80
     }
 
     /// The weights of a feature, if the model has any.
     fn row(&self, key: u32) -> Option<&Row> {
         let mask = self.slots.len() - 1;
+        let tag = Model::tag_of(key);
         let mut i = key as usize & mask;
         loop {
-            let slot = &self.slots[i];
-            match slot.key {
+            match self.tags[i] {
                 0 => return None,
-                k if k == key => return Some(&slot.weights),
+                t if t == tag && self.slots[i].key == key => return Some(&self.slots[i].weights),
                 _ => i = (i + 1) & mask,
             }
         }
