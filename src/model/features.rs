@@ -503,9 +503,9 @@ fn elsewhere(ctx: &Ctx, ev: &Evidence) -> Vec<u16> {
     // Each word's stems, by number: `ids[starts[i]..starts[i + 1]]`.
     let (mut ids, mut starts) = (Vec::with_capacity(n * 2), Vec::with_capacity(n + 1));
     let mut keys = Vec::new();
-    for i in 0..n {
+    for (i, &flags) in own.iter().enumerate() {
         starts.push(ids.len() as u32);
-        if own[i] == 0 {
+        if flags == 0 {
             continue;
         }
         cores(ctx, i, &mut keys);
@@ -516,8 +516,8 @@ fn elsewhere(ctx: &Ctx, ev: &Evidence) -> Vec<u16> {
                 seen.push((0, 0));
             }
             let (any, twice) = &mut seen[id as usize];
-            *twice |= *any & own[i];
-            *any |= own[i];
+            *twice |= *any & flags;
+            *any |= flags;
             ids.push(id);
         }
     }
