@@ -136,6 +136,43 @@ fn text_hash(s: &str) -> u64 {
     k.word(u64::from_le_bytes(last)).word(s.len() as u64).0
 }
 
+/// The templates whose evidence is one byte (a verdict's code, a flag, a trigger class): their
+/// features are few, and tagging looks their weights up by [`Small::code`] in a table the model
+/// builds once ([`Small::key`] for each code), without hashing or probing.
+pub struct Small;
+
+impl Small {
+    const TEMPLATES: [Template; 13] = [
+        Template::Lexicon,
+        Template::LexiconMinus1,
+        Template::LexiconPlus1,
+        Template::LexiconWord,
+        Template::Elsewhere,
+        Template::Rule,
+        Template::RuleMinus1,
+        Template::RulePlus1,
+        Template::Trigger,
+        Template::TriggerMinus3,
+        Template::TriggerMinus2,
+        Template::TriggerMinus1,
+        Template::TriggerPlus1,
+    ];
+
+    /// The number of codes.
+    pub const CODES: usize = Small::TEMPLATES.len() * 256;
+
+    /// The code of a feature of template `t` (one of [`Small::TEMPLATES`]) with byte `b`.
+    fn code(t: Template, b: u8) -> u16 {
+        let n = Small::TEMPLATES.iter().position(|&x| x == t).expect("a one-byte template");
+        (n * 256 + b as usize) as u16
+    }
+
+    /// The key of the feature a code stands for.
+    pub fn key(code: usize) -> u32 {
+        Key::new(Small::TEMPLATES[code / 256]).byte((code % 256) as u8).finish()
+    }
+}
+
 /// The key of the `word=` feature of a normalized word: the model's own vocabulary test.
 pub(crate) fn word_key(word: &str) -> u32 {
     Key::new(Template::Word).text(text_hash(word)).finish()
@@ -186,6 +223,13 @@ impl Verdict {
 pub struct Features {
     pub keys: Vec<u32>,
     pub starts: Vec<usize>,
+    /// From [`extract_context`]: the features of one byte of evidence, as [`Small`] codes
+    /// (token *i*'s are `codes[code_starts[i]..code_starts[i + 1]]`); [`extract`] gives them as
+    /// keys with the others.
+    pub codes: Vec<u16>,
+    pub code_starts: Vec<usize>,
+    /// The hash of each token's word (a buffer of [`extract`]'s).
+    hashes: Vec<u64>,
 }
 
 impl Features {
@@ -199,6 +243,11 @@ impl Features {
 
     pub fn of(&self, i: usize) -> &[u32] {
         &self.keys[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Token `i`'s one-byte features as codes (from [`extract_context`]).
+    pub fn codes_of(&self, i: usize) -> &[u16] {
+        &self.codes[self.code_starts[i]..self.code_starts[i + 1]]
     }
 }
 
@@ -233,91 +282,131 @@ impl Evidence {
 /// The features of the tokens `seq` of a document (one line: they never look past it, but for
 /// what other occurrences of a word say) into `out`, whose buffers are reused.
 pub fn extract(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) {
+    extract_with(ctx, ev, seq, out, true)
+}
+
+/// The features of [`extract`] but those of each word alone ([`lexical`]), which are the same
+/// wherever the word stands: tagging sums their weights once per distinct word.
+pub fn extract_context(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) {
+    extract_with(ctx, ev, seq, out, false)
+}
+
+/// The features of token `i` that its word alone decides: the word, its shape and length, its
+/// letters, its stems after proclitics and without the article (and the bias, which every token
+/// has).
+pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
+    let text = ctx.doc.text();
+    let tok = &ctx.doc.tokens[i];
+    let w = word(text, tok);
+    let hash = text_hash(w);
+    k.push(Key::new(Template::Bias).finish());
+    k.push(Key::new(Template::Word).text(hash).finish());
+    k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
+    k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
+    if tok.kind == TokenKind::Word {
+        let readings = ctx.words.all(i);
+        prefixes(k, w, Template::Prefix);
+        suffixes(k, w);
+        for r in &readings[1..] {
+            // The stem's lexical form: a merged article gets its alef back.
+            k.push(Key::new(Template::Stem).byte(r.merged_article as u8).text(text_hash(&text[r.range(tok)])).finish());
+        }
+        match bare(text, tok, readings) {
+            Some((b, _)) => {
+                k.push(Key::new(Template::Bare).text(text_hash(b)).finish());
+                // The bare stem is a suffix of the word: its own suffixes are the word's.
+                k.push(Key::new(Template::Article).finish());
+                prefixes(k, b, Template::BarePrefix);
+            }
+            None => k.push(Key::new(Template::Bare).text(hash).finish()),
+        }
+    }
+}
+
+fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features, lexical_too: bool) {
     let text = ctx.doc.text();
     let toks = &ctx.doc.tokens[seq.clone()];
-    // Each word's proclitic readings, found once by the entity stage.
-    let readings = |i: usize| ctx.words.all(seq.start + i);
     let (verdicts, ruled, triggers) = (&ev.verdicts[seq.clone()], &ev.ruled[seq.clone()], &ev.triggers[seq.clone()]);
     let others = &ev.elsewhere[seq.clone()];
-    let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
-    let bares: Vec<(&str, bool)> =
-        toks.iter().enumerate().map(|(i, t)| bare(text, t, readings(i)).unwrap_or((words[i], false))).collect();
-    let hashes: Vec<u64> = words.iter().map(|w| text_hash(w)).collect();
+    out.hashes.clear();
+    out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
     let (before, after) = (text_hash("<s>"), text_hash("</s>"));
     let f = out;
     f.keys.clear();
     f.starts.clear();
     f.starts.push(0);
+    f.codes.clear();
+    f.code_starts.clear();
+    f.code_starts.push(0);
     // Token i + d, if the sequence has it.
     let at = |i: usize, d: isize| Some(i.checked_add_signed(d)?).filter(|&j| j < toks.len());
-    let hash_at = |i: usize, d: isize| at(i, d).map_or(if d < 0 { before } else { after }, |j| hashes[j]);
     for i in 0..toks.len() {
-        let tok = &toks[i];
-        let k = &mut f.keys;
-        let w = words[i];
-        k.push(Key::new(Template::Bias).finish());
-        k.push(Key::new(Template::Word).text(hashes[i]).finish());
-        for (t, d) in [(Template::WordMinus2, -2), (Template::WordMinus1, -1), (Template::WordPlus1, 1), (Template::WordPlus2, 2)] {
-            k.push(Key::new(t).text(hash_at(i, d)).finish());
+        let hash_at = |d: isize| at(i, d).map_or(if d < 0 { before } else { after }, |j| f.hashes[j]);
+        let around = [(Template::WordMinus2, hash_at(-2)), (Template::WordMinus1, hash_at(-1)), (Template::WordPlus1, hash_at(1)), (Template::WordPlus2, hash_at(2))];
+        let (k, codes) = (&mut f.keys, &mut f.codes);
+        if lexical_too {
+            lexical(ctx, seq.start + i, k);
+        }
+        // A one-byte feature: a key with the others for training, a code for tagging.
+        let mut small = |t: Template, b: u8| {
+            if lexical_too {
+                k.push(Key::new(t).byte(b).finish())
+            } else {
+                codes.push(Small::code(t, b))
+            }
+        };
+        let v = |d: isize| at(i, d).map_or(0xff, |j| verdicts[j].0.code());
+        small(Template::Lexicon, v(0));
+        small(Template::LexiconMinus1, v(-1));
+        small(Template::LexiconPlus1, v(1));
+        if let Some(kind) = verdicts[i].1 {
+            small(Template::LexiconWord, kind as u8);
+        }
+        for flag in 0..ELSEWHERE_FLAGS as u8 {
+            if others[i] >> flag & 1 == 1 {
+                small(Template::Elsewhere, flag);
+            }
+        }
+        let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
+        small(Template::Rule, r(0));
+        small(Template::RuleMinus1, r(-1));
+        small(Template::RulePlus1, r(1));
+        let trigger_at = |d: isize| at(i, d).and_then(|j| triggers[j]);
+        for (t, d) in TRIGGERS_AROUND {
+            if let Some(c) = trigger_at(d) {
+                small(t, c as u8);
+            }
+        }
+        for (t, h) in around {
+            k.push(Key::new(t).text(h).finish());
         }
         if i == 0 {
             k.push(Key::new(Template::First).finish());
         }
-        k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
-        k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
-        if tok.kind == TokenKind::Word {
-            prefixes(k, w, Template::Prefix);
-            suffixes(k, w);
-            for r in &readings(i)[1..] {
-                // The stem's lexical form: a merged article gets its alef back.
-                k.push(Key::new(Template::Stem).byte(r.merged_article as u8).text(text_hash(&text[r.range(tok)])).finish());
-            }
-            let (b, article) = bares[i];
-            k.push(Key::new(Template::Bare).text(if article { text_hash(b) } else { hashes[i] }).finish());
-            // The bare stem is a suffix of the word: its own suffixes are the word's.
-            if article {
-                k.push(Key::new(Template::Article).finish());
-                prefixes(k, b, Template::BarePrefix);
-            }
-        }
-        let v = |d: isize| at(i, d).map_or(0xff, |j| verdicts[j].0.code());
-        k.push(Key::new(Template::Lexicon).byte(v(0)).finish());
-        k.push(Key::new(Template::LexiconMinus1).byte(v(-1)).finish());
-        k.push(Key::new(Template::LexiconPlus1).byte(v(1)).finish());
-        if let Some(kind) = verdicts[i].1 {
-            k.push(Key::new(Template::LexiconWord).byte(kind as u8).finish());
-        }
         if verdicts[i].2 {
             k.push(Key::new(Template::LexiconStart).finish());
         }
-        for flag in 0..ELSEWHERE_FLAGS as u8 {
-            if others[i] >> flag & 1 == 1 {
-                k.push(Key::new(Template::Elsewhere).byte(flag).finish());
-            }
+        let mut article = None;
+        for (t, c) in TRIGGERS_AROUND.into_iter().filter(|&(_, d)| d < 0).filter_map(|(t, d)| Some((t, trigger_at(d)?))) {
+            // A linear model cannot pair evidence by itself: a trigger before the word with
+            // the word's article and with the word's own trigger.
+            let article = *article.get_or_insert_with(|| bare(text, &toks[i], ctx.words.all(seq.start + i)).is_some());
+            k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(article as u8).finish());
+            k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
         }
-        let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
-        k.push(Key::new(Template::Rule).byte(r(0)).finish());
-        k.push(Key::new(Template::RuleMinus1).byte(r(-1)).finish());
-        k.push(Key::new(Template::RulePlus1).byte(r(1)).finish());
-        for (t, d) in [
-            (Template::Trigger, 0),
-            (Template::TriggerMinus3, -3),
-            (Template::TriggerMinus2, -2),
-            (Template::TriggerMinus1, -1),
-            (Template::TriggerPlus1, 1),
-        ] {
-            if let Some(c) = at(i, d).and_then(|j| triggers[j]) {
-                k.push(Key::new(t).byte(c as u8).finish());
-                if d < 0 {
-                    // A linear model cannot pair evidence by itself: these pairs it needs.
-                    k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(bares[i].1 as u8).finish());
-                    k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
-                }
-            }
-        }
-        f.starts.push(k.len());
+        f.starts.push(f.keys.len());
+        f.code_starts.push(f.codes.len());
     }
 }
+
+/// The trigger templates and the token each reads, relative to the token featured.
+const TRIGGERS_AROUND: [(Template, isize); 5] = [
+    (Template::Trigger, 0),
+    (Template::TriggerMinus3, -3),
+    (Template::TriggerMinus2, -2),
+    (Template::TriggerMinus1, -1),
+    (Template::TriggerPlus1, 1),
+];
 
 /// The word as features see it: numbers by their digit count (`#4` for a year).
 fn word<'t>(text: &'t str, tok: &Token) -> &'t str {

@@ -120,6 +120,8 @@ pub struct Model {
     /// features of a text are not in the model; these bytes, small enough to stay in the cache,
     /// turn them away without reading the slots.
     tags: Vec<u8>,
+    /// The weights of the one-byte features, by [`features::Small`] code.
+    small: Vec<Row>,
 }
 
 /// A feature's key and its weights, one a label (the lanes past the labels are zero).
@@ -132,6 +134,16 @@ struct Slot {
 
 /// A feature's weights.
 type Row = [i8; 12];
+
+/// Weights summed, label by label.
+type Sum = [i32; 12];
+
+/// The sums of each distinct word's own features in a document, found as the words are met.
+#[derive(Default)]
+struct WordSums {
+    sums: Vec<Option<Sum>>,
+    keys: Vec<u32>,
+}
 
 /// A kind and how sure the model is of it.
 type Sure = (Kind, f32);
@@ -185,7 +197,9 @@ impl Model {
             slots[i].weights[..w.len()].copy_from_slice(w);
             tags[i] = Model::tag_of(*key);
         }
-        Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, tags, labels: s.labels.clone() }
+        let mut m = Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, tags, small: Vec::new(), labels: s.labels.clone() };
+        m.small = (0..features::Small::CODES).map(|c| m.row(features::Small::key(c)).copied().unwrap_or_default()).collect();
+        m
     }
 
     /// The tag byte of a key: never 0, from bits the slot's position does not already say.
@@ -208,25 +222,55 @@ impl Model {
         }
     }
 
-    /// The emission scores `emit[t * L + y]` of a sequence's features.
-    fn emissions(&self, f: &features::Features, emit: &mut Vec<f32>) {
+    /// The sum of the weights of some features, label by label, in steps of `scale`.
+    fn sum(&self, keys: &[u32]) -> Sum {
+        let mut acc = [0i32; 12];
+        for &key in keys {
+            if let Some(w) = self.row(key) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += x as i32;
+                }
+            }
+        }
+        acc
+    }
+
+    /// The emission scores `emit[t * L + y]` of the tokens `seq`, given the features of their
+    /// contexts (`f`, from [`features::extract_context`]): to each, the weights of its word's
+    /// own features ([`features::lexical`]), summed once per distinct word of the document
+    /// (`words`).
+    fn emissions(&self, ctx: &Ctx, seq: Range<usize>, f: &features::Features, words: &mut WordSums, emit: &mut Vec<f32>) {
         let l = self.labels.len();
         emit.clear();
         emit.resize(f.len() * l, 0.0);
-        for t in 0..f.len() {
-            // Sixteen bits hold a sum of 258 weights of one byte.
-            let mut acc = [0i16; 12];
-            for &key in f.of(t).iter().take(258) {
-                if let Some(w) = self.row(key) {
-                    for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += x as i16;
+        for (t, i) in seq.enumerate() {
+            let own = match ctx.words.type_of(i) {
+                Some(ty) => {
+                    let ty = ty as usize;
+                    if words.sums.len() <= ty {
+                        words.sums.resize(ty + 1, None);
                     }
+                    *words.sums[ty].get_or_insert_with(|| self.lexical_sum(ctx, i, &mut words.keys))
+                }
+                None => self.lexical_sum(ctx, i, &mut words.keys),
+            };
+            let mut context = self.sum(f.of(t));
+            for &c in f.codes_of(t) {
+                for (a, &x) in context.iter_mut().zip(&self.small[c as usize]) {
+                    *a += x as i32;
                 }
             }
-            for (e, &a) in emit[t * l..(t + 1) * l].iter_mut().zip(&acc) {
-                *e = a as f32 * self.scale;
+            for (y, e) in emit[t * l..(t + 1) * l].iter_mut().enumerate() {
+                *e = (own[y] + context[y]) as f32 * self.scale;
             }
         }
+    }
+
+    /// The weights of token `i`'s word's own features, summed; `keys` is a buffer.
+    fn lexical_sum(&self, ctx: &Ctx, i: usize, keys: &mut Vec<u32>) -> Sum {
+        keys.clear();
+        features::lexical(ctx, i, keys);
+        self.sum(keys)
     }
 
     /// The names the model finds in a document, with the compiled-in tables' lexicons and
@@ -252,9 +296,10 @@ impl Model {
         let mut out = Vec::new();
         let mut fb = ForwardBackward::default();
         let evidence = features::Evidence::new(ctx, rules);
+        let mut words = WordSums::default();
         for seq in features::sequences(doc) {
-            features::extract(ctx, &evidence, seq.clone(), &mut f);
-            self.emissions(&f, &mut emit);
+            features::extract_context(ctx, &evidence, seq.clone(), &mut f);
+            self.emissions(ctx, seq.clone(), &f, &mut words, &mut emit);
             let y = self.chain.viterbi(&emit, seq.len());
             let names = self.labels.decode(&y);
             if names.is_empty() {

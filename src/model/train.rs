@@ -397,7 +397,7 @@ pub fn train(data: &[Featured], opts: &Options, log: &mut dyn FnMut(&str)) -> St
                 }
             }
             chain.forward_backward(&emit, len, &mut fb);
-            loglik += chain.score(&emit, &inst.gold) as f64 - fb.log_z;
+            loglik += chain.score(&emit, &inst.gold) as f64 - fb.log_z();
             let eta = eta as f32;
             touched.clear();
             for t in 0..len {
