@@ -188,6 +188,9 @@ pub struct Words {
     types: Vec<u32>,
 }
 
+/// Where the readings of a word met before lie (its known ones, then all) and its number.
+type Met = ([(u32, u32); 2], u32);
+
 impl Words {
     /// Looks every reading of every word and number token up in `vocab`, keeping those it knows.
     pub fn new(doc: &Doc, vocab: &Vocab) -> Words {
@@ -198,7 +201,7 @@ impl Words {
         let mut all = Vec::with_capacity(doc.tokens.len());
         let mut types = Vec::with_capacity(doc.tokens.len());
         // A word met before has the readings it had then: copied, not looked up again.
-        let mut met: FxHashMap<&str, ([(u32, u32); 2], u32)> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
+        let mut met: FxHashMap<&str, Met> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
         for t in &doc.tokens {
             let (from, all_from) = (readings.len() as u32, all.len() as u32);
             start.push(from);
