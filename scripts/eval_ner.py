@@ -49,8 +49,9 @@ def fix_tag(line):
     return f"{tok} {tag}"
 
 
-def anercorp_split():
-    sents = list(sentences(os.path.join(SHARED, "data", "anercorp", "train.txt")))
+def anercorp_split(path=None):
+    """The first 90% and the last 10% of the sentences of ANERcorp's train.txt (or of `path`)."""
+    sents = list(sentences(path or os.path.join(SHARED, "data", "anercorp", "train.txt")))
     cut = len(sents) - len(sents) // 10
     return sents[:cut], sents[cut:]
 

@@ -105,13 +105,18 @@ impl Token {
     }
 
     /// The readings of a word: as it stands first, then with each possible proclitic sequence
-    /// stripped (shorter prefixes first). Numbers and punctuation have only the first.
+    /// stripped (shorter prefixes first). Numbers and punctuation have only the first, and so
+    /// has a word that does not start with a proclitic letter (و ف ب ل ك), answered at once.
     pub fn proclitics<'t>(&self, text: &'t str) -> impl Iterator<Item = Reading> + 't {
         let word = self.text(text);
-        let is_word = self.kind == TokenKind::Word;
-        std::iter::once(Reading { prefix: 0, merged_article: false }).chain(PREFIXES.iter().filter_map(
+        let prefixes = match word.as_bytes() {
+            // و ف ب ل ك: 0xD9 0x88, 0xD9 0x81, 0xD8 0xA8, 0xD9 0x84, 0xD9 0x83.
+            [0xD9, 0x88 | 0x81 | 0x84 | 0x83, ..] | [0xD8, 0xA8, ..] if self.kind == TokenKind::Word => PREFIXES,
+            _ => &[],
+        };
+        std::iter::once(Reading { prefix: 0, merged_article: false }).chain(prefixes.iter().filter_map(
             move |&(p, merged)| {
-                if !is_word || !word.starts_with(p) {
+                if !word.starts_with(p) {
                     return None;
                 }
                 let rest = &word[p.len()..];

@@ -136,10 +136,12 @@ fn anercorp_dev_is_above_its_floor() {
     std::fs::write(&pred, Output::new(&text, &a, Encoding::Utf16).to_json()).unwrap();
     let report: serde_json::Value = serde_json::from_slice(&python(&[&conll, Path::new("score"), &corpus, &pred, Path::new("--json")])).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    let f1 = report["3types"]["f1"].as_f64().unwrap();
-    eprintln!("ANERcorp dev: 3-type F1 {f1:.3}, 4-type F1 {:.3}", report["4types"]["f1"].as_f64().unwrap());
-    assert!(f1 >= ANERCORP_DEV_FLOOR, "3-type F1 {f1:.3} below {ANERCORP_DEV_FLOOR} in {report}");
+    let (three, four) = (report["3types"]["f1"].as_f64().unwrap(), report["4types"]["f1"].as_f64().unwrap());
+    eprintln!("ANERcorp dev: 3-type F1 {three:.3}, 4-type F1 {four:.3}");
+    assert!(three >= ANERCORP_DEV_FLOOR.0, "3-type F1 {three:.3} below {} in {report}", ANERCORP_DEV_FLOOR.0);
+    assert!(four >= ANERCORP_DEV_FLOOR.1, "4-type F1 {four:.3} below {} in {report}", ANERCORP_DEV_FLOOR.1);
 }
 
-/// The 3-type F1 the lexicons and rules reach on ANERcorp's dev part, less a little slack.
-const ANERCORP_DEV_FLOOR: f64 = 0.68;
+/// The 3-type and 4-type F1 the stage (lexicons, rules and the entity model) reaches on
+/// ANERcorp's dev part, less a little slack (measured 0.727 and 0.709).
+const ANERCORP_DEV_FLOOR: (f64, f64) = (0.71, 0.69);

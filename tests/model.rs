@@ -1,9 +1,11 @@
 //! The entity model: training learns a corpus, the model file round-trips, decoding is always
-//! well formed, and any input is tagged without panicking.
+//! well formed, any input is tagged without panicking, and the entity stage takes the model's
+//! names where no sure rule or hand-made lexicon stands.
 
 use kashif::doc::Doc;
 use kashif::model::format::Stored;
-use kashif::model::train::{evaluate, read_conll, train, Example, Options};
+use kashif::entities::{self, tables::{Tables, TABLES}};
+use kashif::model::train::{evaluate, featurize, model_alone, read_conll, train, Example, Options};
 use kashif::model::{self, Model};
 use kashif::testing::{arabic_text, Rng};
 use kashif::Kind;
@@ -75,14 +77,14 @@ fn quick() -> Options {
 }
 
 fn trained() -> Stored {
-    train(&corpus(1, 150), &quick(), &mut |_| {})
+    train(&featurize(&corpus(1, 150), &TABLES), &quick(), &mut |_| {})
 }
 
 #[test]
 fn training_learns_a_small_corpus() {
     let model = Model::from_stored(&trained());
     // Sentences it never saw, made the same way.
-    let score = evaluate(&model, &corpus(99, 60));
+    let score = evaluate(&model_alone(&model, &TABLES), &corpus(99, 60));
     assert!(score.four.f1() > 0.95, "{score}");
     // And a sentence written by hand, with names in the contexts it learned.
     let text = "زار الدكتور كريم الصواف مدينة قصرين أمس.";
@@ -180,7 +182,7 @@ fn the_train_command_writes_a_model_the_library_reads() {
     let corpus = dir.join("corpus.txt");
     let mut rng = Rng::new(5);
     let mut text = String::new();
-    for _ in 0..60 {
+    for _ in 0..120 {
         sentence(&mut rng, &mut text);
     }
     std::fs::write(&corpus, text).unwrap();
@@ -194,7 +196,10 @@ fn the_train_command_writes_a_model_the_library_reads() {
     // --validate scores held-out folds and writes nothing.
     std::fs::remove_file(&out).unwrap();
     let r = run(&["--corpus", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--epochs", "2", "--validate"]);
-    assert!(String::from_utf8_lossy(&r.stdout).contains("validation, three folds: 3-type F1"));
+    let report = String::from_utf8_lossy(&r.stdout);
+    for finder in ["lexicons and rules", "model alone", "with the model"] {
+        assert!(report.contains(&format!("validation, three parts, {finder:<18}: 3-type F1")), "{report}");
+    }
     assert!(!out.exists());
     // Bad arguments and a missing corpus are one-line errors.
     let r = run(&["--l1", "lots"]);
@@ -204,4 +209,51 @@ fn the_train_command_writes_a_model_the_library_reads() {
     assert_eq!(r.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&r.stderr).contains("cannot read"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The entity stage with a model: its mentions as (kind, text, source, canonical name).
+fn stage(model: Option<&Model>, tables: &Tables, text: &str) -> Vec<(Kind, String, &'static str, String)> {
+    let doc = Doc::new(text);
+    entities::find_with(&doc, tables, model)
+        .into_iter()
+        .filter(|m| m.span.kind.is_entity())
+        .map(|m| (m.span.kind, text[m.span.range()].to_string(), m.span.source, m.canonical))
+        .collect()
+}
+
+#[test]
+fn the_stage_takes_the_models_names_where_no_sure_rule_or_hand_made_lexicon_stands() {
+    use Kind::*;
+    let model = Model::from_stored(&trained());
+    let own = |m: &[(Kind, &str, &'static str, &str)]| m.iter().map(|&(k, t, s, c)| (k, t.to_string(), s, c.to_string())).collect::<Vec<_>>();
+    let text = "وأعلنت وزارة الصحة أن السيد سامر الحداد سيصل إلى زهرانة ثم بيروت.";
+    // The rules alone guess the person too long and know no زهرانة.
+    assert_eq!(
+        stage(None, &TABLES, text),
+        own(&[(Organization, "وزارة الصحة", "rule", "وزارة الصحة"), (Person, "سامر الحداد سيصل", "rule", "سامر الحداد سيصل"), (Location, "بيروت", "lexicon", "بيروت")])
+    );
+    // The model finds the spans; the hand-made lexicon's بيروت stands.
+    assert_eq!(
+        stage(Some(&model), &TABLES, text),
+        own(&[
+            (Organization, "وزارة الصحة", "model", "وزارة الصحة"),
+            (Person, "سامر الحداد", "model", "سامر الحداد"),
+            (Location, "زهرانة", "model", "زهرانة"),
+            (Location, "بيروت", "lexicon", "بيروت"),
+        ])
+    );
+    // A sure rule overrides the model: a name in guillemets after a title.
+    let text = "زار الدكتور «كريم الصواف الثاني» مدينة قصرين أمس.";
+    let found = stage(Some(&model), &TABLES, text);
+    assert_eq!(found[0], (Person, "كريم الصواف الثاني".to_string(), "rule", "كريم الصواف الثاني".to_string()), "{found:?}");
+    assert_eq!(found[1..], own(&[(Location, "قصرين", "model", "قصرين")]));
+    // A name of the mined lexicon that the model finds takes its canonical name from it.
+    let mined = Tables::build(&[("anercorp", "زهرانة\tlocation\tبلدة زهرانة")], entities::cues::FILES).unwrap();
+    let found = stage(Some(&model), &mined, "قال السيد سامر الحداد إنه سيصل إلى زهرانة.");
+    assert_eq!(found, own(&[(Person, "سامر الحداد", "model", "سامر الحداد"), (Location, "زهرانة", "model", "بلدة زهرانة")]));
+    // Every span of the model says so, and how sure it was.
+    let doc = Doc::new(text);
+    let m = entities::find_with(&doc, &TABLES, Some(&model));
+    let why = &m.iter().find(|m| m.span.source == "model").unwrap().span.why;
+    assert!(why.starts_with("entity model (") && why.ends_with("% sure)"), "{why}");
 }

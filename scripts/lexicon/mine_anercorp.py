@@ -9,6 +9,12 @@ of ../shared/data/anercorp/train.txt; the last 10% is our held-out dev part and 
                                                  # leaves a slice of the training part out:
                                                  # for developing rules on it
                                                  # (scripts/lexicon/pseudo_dev.py); never commit
+    scripts/lexicon/mine_anercorp.py --holdout 0.2 0.3 --holdout 0.5 0.6 --out DIR
+                                                 # several slices left out, the three files
+                                                 # written under DIR (DIR/anercorp.tsv,
+                                                 # DIR/rules/…): what `kashif train` runs to
+                                                 # compute the entity model's lexicon features
+                                                 # of each slice without that slice's names
 
 What it keeps:
   names         every entity string tagged PERS, LOC, ORG or MISC whose tokens carry that tag
@@ -105,13 +111,15 @@ def spans(sent):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--holdout", type=float, nargs=2, metavar=("FROM", "TO"),
-                    help="leave out this slice of the training part (fractions)")
+    ap.add_argument("--holdout", type=float, nargs=2, metavar=("FROM", "TO"), action="append", default=[],
+                    help="leave out this slice of the training part (fractions; may be repeated)")
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "lexicon"),
+                    help="where to write anercorp.tsv and rules/ (default: data/lexicon)")
+    ap.add_argument("--corpus", help="a CoNLL file to mine the first 90%% of instead of ANERcorp's train.txt")
     args = ap.parse_args()
-    train, _dev = eval_ner.anercorp_split()
-    if args.holdout:
-        a, b = (int(len(train) * f) for f in args.holdout)
-        train = train[:a] + train[b:]
+    train, _dev = eval_ner.anercorp_split(args.corpus)
+    out = [(int(len(train) * a), int(len(train) * b)) for a, b in args.holdout]
+    train = [s for i, s in enumerate(train) if not any(a <= i < b for a, b in out)]
     raw = [[(t, g) for t, _, g in (l.rpartition(" ") for l in s)] for s in train]
     sents = [[(norm(t), g) for t, g in s] for s in raw]
     spelling = collections.defaultdict(collections.Counter)  # normalized token -> its spellings
@@ -224,14 +232,15 @@ def main():
             "# the sentences of the CAMeL Lab train split); do not edit by hand, re-run the script.\n"
             "# Licence: CC BY-SA 4.0. ANERcorp: Benajiba, Rosso and Benedí Ruiz (2007); split: Obeid et al.\n"
             "# (2020), CAMeL Tools. See data/lexicon/README.md.\n")
-    with open(os.path.join(ROOT, "data", "lexicon", "anercorp.tsv"), "w", encoding="utf-8") as f:
+    os.makedirs(os.path.join(args.out, "rules"), exist_ok=True)
+    with open(os.path.join(args.out, "anercorp.tsv"), "w", encoding="utf-8") as f:
         f.write(head + "# surface form\tkind\n")
         for phrase, kind in sorted(names.items(), key=lambda x: (x[1], x[0])):
             f.write(f"{written(phrase)}\t{kind}\n")
-    with open(os.path.join(ROOT, "data", "lexicon", "rules", "common.txt"), "w", encoding="utf-8") as f:
+    with open(os.path.join(args.out, "rules", "common.txt"), "w", encoding="utf-8") as f:
         f.write(head + "# Common words: frequent and almost never part of a name there. One word a line.\n")
         f.write("\n".join(common) + "\n")
-    with open(os.path.join(ROOT, "data", "lexicon", "rules", "first_names_anercorp.tsv"), "w", encoding="utf-8") as f:
+    with open(os.path.join(args.out, "rules", "first_names_anercorp.tsv"), "w", encoding="utf-8") as f:
         f.write(head + "# First names: words that start a person's name of several words in most of their uses.\n"
                 "# All `ambiguous`: mined from one corpus, each needs another name word after it.\n")
         f.write("\n".join(f"{written(w)}\tambiguous" for w in first_mined) + "\n")

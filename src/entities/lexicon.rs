@@ -43,6 +43,13 @@ pub struct Entry {
     pub file: &'static str,
 }
 
+impl Entry {
+    /// Whether the entry was mined from a corpus (`anercorp.tsv`) rather than compiled by hand.
+    pub fn mined(&self) -> bool {
+        self.file == "anercorp"
+    }
+}
+
 /// One way of writing an entry's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Form {

@@ -10,14 +10,16 @@
 //!    first names ([`persons`]).
 //! 2. **Resolution** ([`resolve`]) keeps, where candidates overlap, the surer, then the longer;
 //!    a lexicon form that is also a common word (`~` in the lexicon) stays only with support.
-//!    This is the merge point for a statistical model: its spans join as candidates of their own
-//!    tier, so that sure rules still override it and the lexicons still name what it finds.
-//! 3. **Aliases** ([`aliases`]): a surname alone after a full name becomes a mention of that
+//! 3. **The entity model** ([`crate::model`]) reads the document with what resolution kept as
+//!    features of its own (a stacked model: it learned when to trust each finder), and its names
+//!    join the candidates with their own tier ([`Tier::Model`]) for a second resolution: the model
+//!    finds the spans, sure rules still override it, and the lexicons name what it finds.
+//! 4. **Aliases** ([`aliases`]): a surname alone after a full name becomes a mention of that
 //!    person; spelling variants and lexicon aliases share one entity.
-//! 4. **Roles** ([`roles`]): descriptors such as وزير الخارجية الأمريكي become `role` spans linked to
+//! 5. **Roles** ([`roles`]): descriptors such as وزير الخارجية الأمريكي become `role` spans linked to
 //!    the person the article names with that role.
 //!
-//! Every span says which finder found it (`source`: `lexicon` or `rule`) and why. The span of a
+//! Every span says which finder found it (`source`: `lexicon`, `rule` or `model`) and why. The span of a
 //! name is the name without the conjunction or preposition attached to it, and without a title
 //! before it.
 
@@ -48,6 +50,7 @@ use std::cmp::Reverse;
 
 use crate::doc::Doc;
 use crate::fxhash::FxHashMap;
+use crate::model::{Model, MODEL};
 use crate::span::{Entity, Kind, Span};
 use roles::RoleKey;
 use scan::{Candidate, Ctx, Tier, Why};
@@ -82,9 +85,10 @@ pub fn analyze(doc: &Doc) -> (Vec<Span>, Vec<Entity>) {
     group(find(doc))
 }
 
-/// Finds the mentions of entities and roles in the document.
+/// Finds the mentions of entities and roles in the document, with the compiled-in tables and
+/// entity model.
 pub fn find(doc: &Doc) -> Vec<Mention> {
-    find_with(doc, &TABLES)
+    find_with(doc, &TABLES, Some(&MODEL))
 }
 
 /// Groups mentions into entities (see [`aliases::group`]).
@@ -92,21 +96,51 @@ pub fn group(mentions: Vec<Mention>) -> (Vec<Span>, Vec<Entity>) {
     aliases::group(mentions)
 }
 
-/// Finds the mentions of entities and roles with the given tables.
-pub fn find_with(doc: &Doc, t: &Tables) -> Vec<Mention> {
-    let ctx = Ctx::new(doc, t);
+/// What the finders propose over a document: their candidates, the title chains, and the
+/// tokens a candidate may not start on (the words of titles).
+pub struct Proposals<'d> {
+    pub cands: Vec<Candidate<'d>>,
+    pub chains: Vec<titles::Chain<'d>>,
+    pub blocked: Vec<bool>,
+}
+
+/// Runs every finder over the document.
+pub fn propose<'d>(ctx: &Ctx<'d, '_>) -> Proposals<'d> {
     let mut cands = Vec::new();
-    lexicon_candidates(&ctx, &mut cands);
-    heads::candidates(&ctx, &mut cands);
-    let chains = titles::chains(&ctx, &mut cands);
-    persons::from_first_names(&ctx, &mut cands);
+    lexicon_candidates(ctx, &mut cands);
+    heads::candidates(ctx, &mut cands);
+    let chains = titles::chains(ctx, &mut cands);
+    persons::from_first_names(ctx, &mut cands);
     let mut blocked = vec![false; ctx.len()];
     for ch in &chains {
         for r in &ch.titles {
             blocked[r.clone()].iter_mut().for_each(|b| *b = true);
         }
     }
-    let accepted = resolve(&ctx, cands, &blocked);
+    Proposals { cands, chains, blocked }
+}
+
+/// What the lexicons and rules alone keep in a document: the candidates of every finder,
+/// resolved.
+pub fn rules_kept<'d>(ctx: &Ctx<'d, '_>) -> Vec<Candidate<'d>> {
+    let p = propose(ctx);
+    resolve(ctx, p.cands, &p.blocked)
+}
+
+/// Finds the mentions of entities and roles with the given tables and, if given, entity model
+/// (without one, with the lexicons and rules alone).
+pub fn find_with(doc: &Doc, t: &Tables, model: Option<&Model>) -> Vec<Mention> {
+    let ctx = Ctx::new(doc, t);
+    let Proposals { cands, chains, blocked } = propose(&ctx);
+    let mut accepted = resolve(&ctx, cands, &blocked);
+    if let Some(model) = model {
+        // The model read what the rules kept. It decides where names are, but where a rule is
+        // sure or a hand-made lexicon names a thing, they stand (their spans follow this
+        // project's conventions: حركة حماس and البيت الأبيض are organizations whole).
+        let mut cands: Vec<Candidate> = accepted.iter().filter(|c| c.overrides_model(t)).cloned().collect();
+        cands.extend(model.candidates(&ctx, &accepted));
+        accepted = resolve(&ctx, cands, &blocked);
+    }
 
     let mut free = vec![true; ctx.len()];
     let mut mentions: Vec<(usize, usize, Mention)> = Vec::with_capacity(accepted.len());
@@ -180,9 +214,10 @@ fn masculine_nisba(ctx: &Ctx, k: usize) -> bool {
 /// marks, or when its entity is also named in a plain form. Returns the kept candidates in text
 /// order, none overlapping.
 ///
-/// Model candidates, once there is a model, join `cands` here with their own tier.
+/// The entity model's candidates join `cands` here with their own tier ([`Tier::Model`]); a
+/// model's person over a lexicon person takes that name's entry too.
 pub fn resolve<'d>(ctx: &Ctx<'d, '_>, mut cands: Vec<Candidate<'d>>, blocked: &[bool]) -> Vec<Candidate<'d>> {
-    for c in cands.iter_mut().filter(|c| c.tier == Tier::Guess && c.kind == Kind::Person) {
+    for c in cands.iter_mut().filter(|c| matches!(c.tier, Tier::Guess | Tier::Model) && c.entry.is_none() && c.kind == Kind::Person) {
         let inner = (c.start..c.end).find_map(|k| {
             ctx.names[k].filter(|m| {
                 (k == c.start || m.first.prefix == 0)
@@ -193,7 +228,9 @@ pub fn resolve<'d>(ctx: &Ctx<'d, '_>, mut cands: Vec<Candidate<'d>>, blocked: &[
         });
         if let Some(m) = inner {
             c.entry = Some(m.hit.entry);
-            c.tier = Tier::Lexicon;
+            if c.tier == Tier::Guess {
+                c.tier = Tier::Lexicon;
+            }
         }
     }
     cands.sort_by_key(|c| (Reverse(c.tier), Reverse(c.end - c.start), c.start, c.source != "lexicon"));
@@ -264,9 +301,15 @@ fn add_roles(ctx: &Ctx, chains: &[titles::Chain], mentions: &mut Vec<(usize, usi
 mod tests {
     use super::*;
 
+    /// The stage with the lexicons and rules alone: what these tests are about. (The entity
+    /// model joins them in `crate::model`'s tests and the integration tests.)
+    fn rules(doc: &Doc) -> (Vec<Span>, Vec<Entity>) {
+        group(find_with(doc, &TABLES, None))
+    }
+
     /// The entity spans of a text (not roles) as (kind, text).
     fn names(text: &str) -> Vec<(Kind, String)> {
-        let (spans, _) = analyze(&Doc::new(text));
+        let (spans, _) = rules(&Doc::new(text));
         spans.iter().filter(|s| s.kind.is_entity()).map(|s| (s.kind, text[s.range()].to_string())).collect()
     }
 
@@ -275,7 +318,7 @@ mod tests {
     macro_rules! entities {
         ($($text:expr => [$(($mention:expr, $canonical:expr)),* $(,)?];)+) => {
             $(
-                let (spans, ents) = analyze(&Doc::new($text));
+                let (spans, ents) = rules(&Doc::new($text));
                 let got: Vec<(String, String)> = spans.iter().map(|s| ($text[s.range()].to_string(), ents[s.entity.unwrap()].name.clone())).collect();
                 let want: Vec<(String, String)> = vec![$(($mention.to_string(), $canonical.to_string())),*];
                 assert_eq!(got, want, "in {:?}", $text);
@@ -367,7 +410,7 @@ mod tests {
             // A surname alone names the person given in full, a variant spelling too.
             "وصل ماركوس هولمان. وقال هولمان إن" => [("ماركوس هولمان", "ماركوس هولمان"), ("هولمان", "ماركوس هولمان")];
         }
-        let (_, ents) = analyze(&Doc::new("الناتو وروسيا والناتو"));
+        let (_, ents) = rules(&Doc::new("الناتو وروسيا والناتو"));
         assert_eq!(ents.iter().map(|e| (e.name.as_str(), e.mentions)).collect::<Vec<_>>(), vec![("حلف شمال الأطلسي", 2), ("روسيا", 1)]);
     }
 
@@ -393,7 +436,7 @@ mod tests {
     #[test]
     fn every_span_says_what_found_it() {
         let text = "قال السفير «ماركوس هولمان» في بيروت";
-        let (spans, _) = analyze(&Doc::new(text));
+        let (spans, _) = rules(&Doc::new(text));
         let why: Vec<(&str, &str, &str)> = spans.iter().map(|s| (&text[s.range()], s.source, s.why.as_str())).collect();
         assert_eq!(
             why,

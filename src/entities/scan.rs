@@ -36,6 +36,10 @@ pub enum Tier {
     /// A rule with weak evidence: a head with an unknown complement, a first name with the
     /// words after it, a title with the words after it.
     Guess,
+    /// The entity model ([`crate::model`]), which read the candidates the lexicons and rules
+    /// kept: it replaces those of the lexicon mined from its own training corpus and the
+    /// guesses; the others override it (see [`Candidate::overrides_model`]).
+    Model,
     /// A lexicon entry.
     Lexicon,
     /// A rule with strong evidence: a head whose complement the lexicon knows (جامعة القاهرة),
@@ -58,6 +62,9 @@ pub enum Why<'t> {
     Verb(&'t str),
     /// `rule: the first name «{name}»`, and the name after it when `true`.
     FirstName(&'t str, bool),
+    /// The entity model, with its confidence in percent, and whether it found the name as the
+    /// same word as a name it found surely elsewhere in the text.
+    Model(u8, bool),
 }
 
 impl Why<'_> {
@@ -75,6 +82,13 @@ impl Why<'_> {
             Why::Verb(verb) => ["rule: a name after the verb «", verb, "»"].concat(),
             Why::FirstName(name, more) => {
                 ["rule: the first name «", name, if more { "» and the name after it" } else { "»" }].concat()
+            }
+            Why::Model(percent, elsewhere) => {
+                let model = crate::model::explain(percent, elsewhere);
+                match entry {
+                    Some(e) => [&model, ", ", &lexicon(e)].concat(),
+                    None => model,
+                }
             }
         }
     }
@@ -96,6 +110,20 @@ pub struct Candidate<'t> {
     pub needs_context: bool,
     pub source: &'static str,
     pub why: Why<'t>,
+}
+
+impl Candidate<'_> {
+    /// Whether a candidate the lexicons and rules kept stands against the entity model: a sure
+    /// rule's, or a hand-made lexicon's. The model was trained on the corpus the mined lexicon
+    /// (`anercorp.tsv`) comes from, with the guesses' and the mined lexicon's candidates as
+    /// features: where they are right, it finds them too.
+    pub fn overrides_model(&self, t: &Tables) -> bool {
+        match self.tier {
+            Tier::Sure => true,
+            Tier::Lexicon => self.entry.is_some_and(|e| !t.entries[e as usize].mined()),
+            Tier::Guess | Tier::Model => false,
+        }
+    }
 }
 
 /// A document as the finders see it.

@@ -31,16 +31,7 @@ use crate::doc::Doc;
 use std::hash::Hasher;
 
 use crate::fxhash::{FxHashMap, FxHasher};
-use crate::tokenize::{Reading, Token, TokenKind};
-
-/// The readings of a token ([`Token::proclitics`]), the word as it stands first; a word that
-/// does not start with a proclitic letter (و ف ب ل ك) has no other, and is answered at once.
-pub fn readings<'t>(t: &Token, text: &'t str) -> impl Iterator<Item = Reading> + 't {
-    let bare = Reading { prefix: 0, merged_article: false };
-    let proclitic = t.kind == TokenKind::Word && matches!(text[t.start..t.end].chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
-    let more = proclitic.then(|| t.proclitics(text).skip(1)).into_iter().flatten();
-    std::iter::once(bare).chain(more)
-}
+use crate::tokenize::{Reading, TokenKind};
 
 /// The numbered words of all compiled-in phrases: one string holds them all, and an open
 /// hash table of (hash, number) finds one, so that a word the table lacks is turned away by a
@@ -192,7 +183,13 @@ pub struct Words {
     /// `all[all_start[i]..all_start[i + 1]]` are all token `i`'s readings.
     all_start: Vec<u32>,
     all: Vec<Reading>,
+    /// Each token's word among the document's distinct words, numbered in order of first
+    /// appearance (`u32::MAX` for punctuation).
+    types: Vec<u32>,
 }
+
+/// Where the readings of a word met before lie (its known ones, then all) and its number.
+type Met = ([(u32, u32); 2], u32);
 
 impl Words {
     /// Looks every reading of every word and number token up in `vocab`, keeping those it knows.
@@ -202,32 +199,45 @@ impl Words {
         let mut readings = Vec::with_capacity(doc.tokens.len());
         let mut all_start = Vec::with_capacity(doc.tokens.len() + 1);
         let mut all = Vec::with_capacity(doc.tokens.len());
+        let mut types = Vec::with_capacity(doc.tokens.len());
         // A word met before has the readings it had then: copied, not looked up again.
-        let mut met: FxHashMap<&str, [(u32, u32); 2]> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
+        let mut met: FxHashMap<&str, Met> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
         for t in &doc.tokens {
             let (from, all_from) = (readings.len() as u32, all.len() as u32);
             start.push(from);
             all_start.push(all_from);
             if t.kind == TokenKind::Punct {
+                types.push(u32::MAX);
                 continue;
             }
             let word = t.text(text);
-            if let Some(&[(a, b), (c, d)]) = met.get(word) {
+            if let Some(&([(a, b), (c, d)], ty)) = met.get(word) {
                 readings.extend_from_within(a as usize..b as usize);
                 all.extend_from_within(c as usize..d as usize);
+                types.push(ty);
                 continue;
             }
-            for r in self::readings(t, text) {
+            for r in t.proclitics(text) {
                 all.push(r);
                 if let Some(id) = vocab.id(&r.stem(t, text)) {
                     readings.push((r, id));
                 }
             }
-            met.insert(word, [(from, readings.len() as u32), (all_from, all.len() as u32)]);
+            let ty = met.len() as u32;
+            types.push(ty);
+            met.insert(word, ([(from, readings.len() as u32), (all_from, all.len() as u32)], ty));
         }
         start.push(readings.len() as u32);
         all_start.push(all.len() as u32);
-        Words { start, readings, all_start, all }
+        Words { start, readings, all_start, all, types }
+    }
+
+    /// Token `i`'s word among the document's distinct words (the same number for every
+    /// occurrence of one word, numbered from 0 in order of first appearance), or `None` for
+    /// punctuation.
+    #[inline]
+    pub fn type_of(&self, i: usize) -> Option<u32> {
+        Some(self.types[i]).filter(|&t| t != u32::MAX)
     }
 
     /// Token `i`'s known readings: the word as it stands first, then shorter prefixes first.
@@ -300,5 +310,10 @@ mod tests {
         assert_eq!(w.word(0), Some(wa));
         assert!(w.at(1).is_empty() && w.at(2).is_empty() && w.at(3).is_empty());
         assert_eq!(w.word(3), None);
+        // One number for every occurrence of a word; none for punctuation.
+        let doc = Doc::new("في البيت، في الدار");
+        let w = Words::new(&doc, &v);
+        let types: Vec<Option<u32>> = (0..w.len()).map(|i| w.type_of(i)).collect();
+        assert_eq!(types, vec![Some(0), Some(1), None, Some(0), Some(2)]);
     }
 }

@@ -113,6 +113,8 @@ pub struct Chain {
     start: [f32; L],
     /// `trans[a][b]`: label a followed by label b.
     trans: [[f32; L]; L],
+    /// The same by the label followed: `into[b][a] = trans[a][b]`.
+    into: [[f32; L]; L],
     end: [f32; L],
     exp_start: [f32; L],
     exp_trans: [[f32; L]; L],
@@ -127,6 +129,7 @@ impl Chain {
         let trans: [[f32; L]; L] = std::array::from_fn(|a| std::array::from_fn(|b| mask(labels.allowed(a, b), trans[a * L + b])));
         let end: [f32; L] = std::array::from_fn(|a| end[a]);
         Chain {
+            into: std::array::from_fn(|b| std::array::from_fn(|a| trans[a][b])),
             exp_start: start.map(f32::exp),
             exp_trans: trans.map(|row| row.map(f32::exp)),
             exp_end: end.map(f32::exp),
@@ -145,19 +148,23 @@ impl Chain {
         let mut score: [f32; L] = std::array::from_fn(|y| self.start[y] + row(0)[y]);
         let mut back = vec![[0u8; L]; n];
         for (t, arg) in back.iter_mut().enumerate().skip(1) {
-            // For each label b, the best label a before it: a outermost, so that the inner loop
-            // over b is a vector compare-and-select.
-            let mut best = [f32::NEG_INFINITY; L];
-            for (a, &sa) in score.iter().enumerate() {
-                for b in 0..L {
-                    let s = sa + self.trans[a][b];
-                    let better = s > best[b];
-                    best[b] = if better { s } else { best[b] };
-                    arg[b] = if better { a as u8 } else { arg[b] };
-                }
-            }
+            // For each label b, the best label a before it (the first of equals).
             let e = row(t);
-            score = std::array::from_fn(|b| best[b] + e[b]);
+            let mut next = [0f32; L];
+            for b in 0..L {
+                let into = &self.into[b];
+                let (mut best, mut from) = (score[0] + into[0], 0);
+                for a in 1..L {
+                    let s = score[a] + into[a];
+                    if s > best {
+                        best = s;
+                        from = a;
+                    }
+                }
+                arg[b] = from as u8;
+                next[b] = best + e[b];
+            }
+            score = next;
         }
         let mut y = vec![0; n];
         let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
@@ -181,7 +188,8 @@ impl Chain {
         fb.alpha.clear();
         fb.beta.clear();
         fb.scale.clear();
-        fb.log_z = 0.0;
+        fb.shift = 0.0;
+        fb.z_end = 1.0;
         if n == 0 {
             return;
         }
@@ -192,7 +200,7 @@ impl Chain {
             let row = &emit[t * L..(t + 1) * L];
             let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             fb.psi.push(std::array::from_fn(|y| (row[y] - m).max(-50.0).exp()));
-            fb.log_z += m as f64;
+            fb.shift += m as f64;
         }
         for t in 0..n {
             let mut alpha: [f32; L] = match fb.alpha.last() {
@@ -208,10 +216,9 @@ impl Chain {
             alpha.iter_mut().for_each(|v| *v /= c);
             fb.alpha.push(alpha);
             fb.scale.push(c);
-            fb.log_z += (c as f64).ln();
         }
         let z_end: f32 = (0..L).map(|a| fb.alpha[n - 1][a] * self.exp_end[a]).sum::<f32>().max(f32::MIN_POSITIVE);
-        fb.log_z += (z_end as f64).ln();
+        fb.z_end = z_end;
         fb.beta.resize(n, [0.0; L]);
         fb.beta[n - 1] = self.exp_end.map(|e| e / z_end);
         for t in (0..n - 1).rev() {
@@ -244,11 +251,19 @@ pub struct ForwardBackward {
     alpha: Vec<[f32; L]>,
     beta: Vec<[f32; L]>,
     scale: Vec<f32>,
-    /// The log of the sum of the exponentiated scores of all labellings.
-    pub log_z: f64,
+    /// The shift of the scores (the sum of each token's best emission) and the last step's
+    /// normalizer: with the scales, they make log Z.
+    shift: f64,
+    z_end: f32,
 }
 
 impl ForwardBackward {
+    /// The log of the sum of the exponentiated scores of all labellings (which training needs,
+    /// and tagging does not: found from the pass's parts on demand).
+    pub fn log_z(&self) -> f64 {
+        self.shift + self.scale.iter().map(|&c| (c as f64).ln()).sum::<f64>() + (self.z_end as f64).ln()
+    }
+
     /// The probability that token `t` has label `y`.
     pub fn marginal(&self, t: usize, y: usize) -> f32 {
         self.alpha[t][y] * self.beta[t][y]
@@ -296,7 +311,7 @@ mod tests {
                 let z: f64 = paths.iter().map(|y| (c.score(&emit, y) as f64).exp()).sum();
                 let mut fb = ForwardBackward::default();
                 c.forward_backward(&emit, n, &mut fb);
-                assert!((fb.log_z - z.ln()).abs() < 1e-3, "{} vs {}", fb.log_z, z.ln());
+                assert!((fb.log_z() - z.ln()).abs() < 1e-3, "{} vs {}", fb.log_z(), z.ln());
                 for t in 0..n {
                     for y in 0..l {
                         let p: f64 = paths.iter().filter(|p| p[t] == y).map(|p| (c.score(&emit, p) as f64).exp()).sum::<f64>() / z;

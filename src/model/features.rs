@@ -13,25 +13,33 @@
 //! - prefixes and suffixes of one to four letters of the word, and prefixes of its bare stem
 //!   (letter trigrams inside the word, tried too, added nothing measurable);
 //! - the word's shape (Arabic, Latin, digits, punctuation) and length;
-//! - the lexicon's verdict: whether a lexicon name covers the token (beginning or inside, and its
-//!   kind) and the verdicts of its two neighbours; whether the word alone is a lexicon name, or
-//!   the first word of one;
-//! - trigger words (`data/model/triggers.tsv`): titles, organization and place heads, speech verbs,
-//!   given names, nationalities at *i−3 … i+1*; a trigger before the word is also paired with
-//!   whether the word has the article and with the word's own trigger class (a title before a
-//!   word without the article, a title before a given name).
+//! - the lexicon's verdict, from the entity stage's leftmost-longest scan of its name lexicons:
+//!   whether a lexicon name covers the token (beginning or inside, and its kind) and the verdicts
+//!   of its two neighbours; whether the word alone is a lexicon name, or the first word of one;
+//! - what the entity stage's lexicons and rules kept at the token and its two neighbours: the
+//!   position in the name, its kind, the finder (lexicon, head, title, first name …) and how
+//!   sure it is (a stacked model: it learns when to trust each finder);
+//! - trigger words, from the entity stage's rule tables: titles, organization and place heads,
+//!   speech verbs, name connectors, first names, nationalities at *i−3 … i+1*; a trigger before
+//!   the word is also paired with whether the word has the article and with the word's own
+//!   trigger class (a title before a word without the article, a title before a first name);
+//! - what the other occurrences of the word in the document say ([`elsewhere`]): whether one is
+//!   in a name the lexicons and rules kept, follows a title, a head, a speech verb …
+//!
+//! Lexicon and rule features are read with tables that never saw the sentences trained on (see
+//! [`super::train`]: the mined lexicons are jackknifed).
 //!
 //! The labels of neighbouring tokens are the model's transition weights, not features.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::entities::scan::Ctx;
+use crate::entities::cues::CueKind;
+use crate::entities::scan::{Candidate, Ctx, Why};
 use crate::entities::tables::{class, NameHit};
 use crate::entities::trie::Trie;
+use super::crf;
 use crate::fxhash::FxHashMap;
-use crate::normalize::normalize_str;
 use crate::span::Kind;
 use crate::tokenize::{Reading, Token, TokenKind};
 
@@ -67,10 +75,14 @@ enum Template {
     Article = 27,
     TriggerArticle = 28,
     TriggerPair = 29,
+    Rule = 30,
+    RuleMinus1 = 31,
+    RulePlus1 = 32,
+    Elsewhere = 33,
 }
 
 /// The version of the feature definitions; the model file records the one it was trained with.
-pub const FEATURES_VERSION: u32 = 2;
+pub const FEATURES_VERSION: u32 = 5;
 
 /// A stable hash of a feature (its template, then its bytes eight at a time, little-endian, as in
 /// the Fx hash; then a 64-bit finalizer), folded to 32 bits. Zero is never a key: the model's
@@ -93,17 +105,10 @@ impl Key {
         self.word(b as u64 | 0x100)
     }
 
-    fn bytes(self, s: &[u8]) -> Key {
-        let mut chunks = s.chunks_exact(8);
-        let mut k = self;
-        for c in &mut chunks {
-            k = k.word(u64::from_le_bytes(c.try_into().unwrap()));
-        }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        // The length goes in too, so that "ab" then "c" and "a" then "bc" differ.
-        k.word(u64::from_le_bytes(last)).word(s.len() as u64)
+    /// A text, by its [`text_hash`]: a word is hashed once, then paired with each template
+    /// that reads it.
+    fn text(self, hash: u64) -> Key {
+        self.word(hash)
     }
 
     fn finish(self) -> u32 {
@@ -117,49 +122,81 @@ impl Key {
     }
 }
 
-/// The key of the `word=` feature of a normalized word: the model's own vocabulary test.
-pub(crate) fn word_key(word: &str) -> u32 {
-    Key::new(Template::Word).bytes(word.as_bytes()).finish()
+/// A stable hash of a text: its bytes eight at a time, little-endian, then its length (so that
+/// "ab" then "c" and "a" then "bc" differ), as in the Fx hash.
+fn text_hash(s: &str) -> u64 {
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    let mut k = Key(0);
+    for c in &mut chunks {
+        k = k.word(u64::from_le_bytes(c.try_into().unwrap()));
+    }
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    k.word(u64::from_le_bytes(last)).word(s.len() as u64).0
 }
 
-/// The class of a trigger word.
+/// The templates whose evidence is one byte (a verdict's code, a flag, a trigger class): their
+/// features are few, and tagging looks their weights up by [`Small::code`] in a table the model
+/// builds once ([`Small::key`] for each code), without hashing or probing.
+pub struct Small;
+
+impl Small {
+    const TEMPLATES: [Template; 13] = [
+        Template::Lexicon,
+        Template::LexiconMinus1,
+        Template::LexiconPlus1,
+        Template::LexiconWord,
+        Template::Elsewhere,
+        Template::Rule,
+        Template::RuleMinus1,
+        Template::RulePlus1,
+        Template::Trigger,
+        Template::TriggerMinus3,
+        Template::TriggerMinus2,
+        Template::TriggerMinus1,
+        Template::TriggerPlus1,
+    ];
+
+    /// The number of codes.
+    pub const CODES: usize = Small::TEMPLATES.len() * 256;
+
+    /// The code of a feature of template `t` (one of [`Small::TEMPLATES`]) with byte `b`.
+    fn code(t: Template, b: u8) -> u16 {
+        let n = Small::TEMPLATES.iter().position(|&x| x == t).expect("a one-byte template");
+        (n * 256 + b as usize) as u16
+    }
+
+    /// The key of the feature a code stands for.
+    pub fn key(code: usize) -> u32 {
+        Key::new(Small::TEMPLATES[code / 256]).byte((code % 256) as u8).finish()
+    }
+}
+
+/// The key of the `word=` feature of a normalized word: the model's own vocabulary test.
+pub(crate) fn word_key(word: &str) -> u32 {
+    Key::new(Template::Word).text(text_hash(word)).finish()
+}
+
+/// The class of a trigger word: a word that announces a name next to it, found in the entity
+/// stage's rule tables (`data/lexicon/rules/`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 enum Trigger {
+    /// A title or role (الرئيس، الشيخ، اللاعب): a person's name follows.
     Title = 1,
+    /// The head of an organization's name (وزارة، حزب، صحيفة).
     Org = 2,
+    /// The head of a place's name (مدينة، جزيرة).
     Place = 3,
+    /// A verb of saying (قال، أعلن): often next to a speaker's name.
     Speech = 4,
+    /// A word that joins the parts of a name (ابن، أبو، عبد).
     Relation = 5,
+    /// A first name.
     Given = 6,
+    /// An adjective of nationality (الفرنسي), often between a title and a name.
     Nationality = 7,
-}
-
-/// The trigger words, normalized, with their class.
-static TRIGGERS: LazyLock<FxHashMap<String, Trigger>> = LazyLock::new(|| {
-    parse_triggers(include_str!("../../data/model/triggers.tsv")).unwrap_or_else(|e| panic!("bad data/model/triggers.tsv: {e}"))
-});
-
-fn parse_triggers(text: &str) -> Result<FxHashMap<String, Trigger>, String> {
-    let mut map = FxHashMap::default();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (word, class) = line.split_once('\t').ok_or_else(|| format!("line {}: expected word<TAB>class", n + 1))?;
-        let class = match class.trim() {
-            "title" => Trigger::Title,
-            "org" => Trigger::Org,
-            "place" => Trigger::Place,
-            "speech" => Trigger::Speech,
-            "relation" => Trigger::Relation,
-            "given" => Trigger::Given,
-            "nationality" => Trigger::Nationality,
-            other => return Err(format!("line {}: unknown class {other:?}", n + 1)),
-        };
-        map.insert(normalize_str(word.trim()), class);
-    }
-    Ok(map)
 }
 
 /// What the lexicon says about one token.
@@ -186,6 +223,13 @@ impl Verdict {
 pub struct Features {
     pub keys: Vec<u32>,
     pub starts: Vec<usize>,
+    /// From [`extract_context`]: the features of one byte of evidence, as [`Small`] codes
+    /// (token *i*'s are `codes[code_starts[i]..code_starts[i + 1]]`); [`extract`] gives them as
+    /// keys with the others.
+    pub codes: Vec<u16>,
+    pub code_starts: Vec<usize>,
+    /// The hash of each token's word (a buffer of [`extract`]'s).
+    hashes: Vec<u64>,
 }
 
 impl Features {
@@ -200,89 +244,169 @@ impl Features {
     pub fn of(&self, i: usize) -> &[u32] {
         &self.keys[self.starts[i]..self.starts[i + 1]]
     }
+
+    /// Token `i`'s one-byte features as codes (from [`extract_context`]).
+    pub fn codes_of(&self, i: usize) -> &[u16] {
+        &self.codes[self.code_starts[i]..self.code_starts[i + 1]]
+    }
 }
 
-/// The features of the tokens `seq` of a document (one line: they never look past it) into
-/// `out`, whose buffers are reused. The document comes as the entity stage sees it ([`Ctx`]):
-/// its words looked up once in the stage's tables, whose lexicon verdicts are features.
-pub fn extract(ctx: &Ctx, seq: Range<usize>, out: &mut Features) {
+/// What the features read of a whole document, found once before its lines are read: for each
+/// token, the lexicon's verdict, what the lexicons and rules kept there, its trigger class, and
+/// what the other occurrences of its word say.
+#[derive(Clone, Debug, Default)]
+pub struct Evidence {
+    verdicts: Vec<(Verdict, Option<Kind>, bool)>,
+    ruled: Vec<u8>,
+    triggers: Vec<Option<Trigger>>,
+    elsewhere: Vec<u16>,
+}
+
+impl Evidence {
+    /// The evidence of a document as the entity stage sees it ([`Ctx`]: its words looked up
+    /// once in the stage's tables), given what the stage's lexicons and rules kept (`rules`, in
+    /// order, as [`crate::entities::rules_kept`] gives them).
+    pub fn new(ctx: &Ctx, rules: &[Candidate]) -> Evidence {
+        let n = ctx.len();
+        let mut e = Evidence {
+            verdicts: lexicon_verdicts(ctx, 0..n),
+            ruled: rule_verdicts(rules, 0..n),
+            triggers: (0..n).map(|i| trigger(ctx, i)).collect(),
+            elsewhere: Vec::new(),
+        };
+        e.elsewhere = elsewhere(ctx, &e);
+        e
+    }
+}
+
+/// The features of the tokens `seq` of a document (one line: they never look past it, but for
+/// what other occurrences of a word say) into `out`, whose buffers are reused.
+pub fn extract(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) {
+    extract_with(ctx, ev, seq, out, true)
+}
+
+/// The features of [`extract`] but those of each word alone ([`lexical`]), which are the same
+/// wherever the word stands: tagging sums their weights once per distinct word.
+pub fn extract_context(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) {
+    extract_with(ctx, ev, seq, out, false)
+}
+
+/// The features of token `i` that its word alone decides: the word, its shape and length, its
+/// letters, its stems after proclitics and without the article (and the bias, which every token
+/// has).
+pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
+    let text = ctx.doc.text();
+    let tok = &ctx.doc.tokens[i];
+    let w = word(text, tok);
+    let hash = text_hash(w);
+    k.push(Key::new(Template::Bias).finish());
+    k.push(Key::new(Template::Word).text(hash).finish());
+    k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
+    k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
+    if tok.kind == TokenKind::Word {
+        let readings = ctx.words.all(i);
+        prefixes(k, w, Template::Prefix);
+        suffixes(k, w);
+        for r in &readings[1..] {
+            // The stem's lexical form: a merged article gets its alef back.
+            k.push(Key::new(Template::Stem).byte(r.merged_article as u8).text(text_hash(&text[r.range(tok)])).finish());
+        }
+        match bare(text, tok, readings) {
+            Some((b, _)) => {
+                k.push(Key::new(Template::Bare).text(text_hash(b)).finish());
+                // The bare stem is a suffix of the word: its own suffixes are the word's.
+                k.push(Key::new(Template::Article).finish());
+                prefixes(k, b, Template::BarePrefix);
+            }
+            None => k.push(Key::new(Template::Bare).text(hash).finish()),
+        }
+    }
+}
+
+fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features, lexical_too: bool) {
     let text = ctx.doc.text();
     let toks = &ctx.doc.tokens[seq.clone()];
-    // Each word's proclitic readings, found once by the entity stage.
-    let readings = |i: usize| ctx.words.all(seq.start + i);
-    let verdicts = lexicon_verdicts(ctx, seq.clone());
-    let triggers: Vec<Option<Trigger>> = toks.iter().enumerate().map(|(i, t)| trigger(text, t, readings(i))).collect();
-    let words: Vec<&str> = toks.iter().map(|t| word(text, t)).collect();
-    let bares: Vec<(&str, bool)> =
-        toks.iter().enumerate().map(|(i, t)| bare(text, t, readings(i)).unwrap_or((words[i], false))).collect();
+    let (verdicts, ruled, triggers) = (&ev.verdicts[seq.clone()], &ev.ruled[seq.clone()], &ev.triggers[seq.clone()]);
+    let others = &ev.elsewhere[seq.clone()];
+    out.hashes.clear();
+    out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
+    let (before, after) = (text_hash("<s>"), text_hash("</s>"));
     let f = out;
     f.keys.clear();
     f.starts.clear();
     f.starts.push(0);
-    {
-        // Token i + d, if the sequence has it.
-        let at = |i: usize, d: isize| Some(i.checked_add_signed(d)?).filter(|&j| j < toks.len());
-        let word_at = |i: usize, d: isize| at(i, d).map_or(if d < 0 { "<s>" } else { "</s>" }, |j| words[j]);
-        for i in 0..toks.len() {
-            let tok = &toks[i];
-            let k = &mut f.keys;
-            let w = words[i];
-            k.push(Key::new(Template::Bias).finish());
-            k.push(word_key(w));
-            for (t, d) in [(Template::WordMinus2, -2), (Template::WordMinus1, -1), (Template::WordPlus1, 1), (Template::WordPlus2, 2)] {
-                k.push(Key::new(t).bytes(word_at(i, d).as_bytes()).finish());
-            }
-            if i == 0 {
-                k.push(Key::new(Template::First).finish());
-            }
-            k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
-            k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
-            if tok.kind == TokenKind::Word {
-                prefixes(k, w, Template::Prefix);
-                suffixes(k, w);
-                for r in &readings(i)[1..] {
-                    // The stem's lexical form: a merged article gets its alef back.
-                    k.push(Key::new(Template::Stem).byte(r.merged_article as u8).bytes(text[r.range(tok)].as_bytes()).finish());
-                }
-                let (b, article) = bares[i];
-                k.push(Key::new(Template::Bare).bytes(b.as_bytes()).finish());
-                // The bare stem is a suffix of the word: its own suffixes are the word's.
-                if article {
-                    k.push(Key::new(Template::Article).finish());
-                    prefixes(k, b, Template::BarePrefix);
-                }
-            }
-            let v = |d: isize| at(i, d).map_or(0xff, |j| verdicts[j].0.code());
-            k.push(Key::new(Template::Lexicon).byte(v(0)).finish());
-            k.push(Key::new(Template::LexiconMinus1).byte(v(-1)).finish());
-            k.push(Key::new(Template::LexiconPlus1).byte(v(1)).finish());
-            if let Some(kind) = verdicts[i].1 {
-                k.push(Key::new(Template::LexiconWord).byte(kind as u8).finish());
-            }
-            if verdicts[i].2 {
-                k.push(Key::new(Template::LexiconStart).finish());
-            }
-            for (t, d) in [
-                (Template::Trigger, 0),
-                (Template::TriggerMinus3, -3),
-                (Template::TriggerMinus2, -2),
-                (Template::TriggerMinus1, -1),
-                (Template::TriggerPlus1, 1),
-            ] {
-                if let Some(c) = at(i, d).and_then(|j| triggers[j]) {
-                    k.push(Key::new(t).byte(c as u8).finish());
-                    if d < 0 {
-                        // A linear model cannot pair evidence by itself: these pairs it needs.
-                        k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(bares[i].1 as u8).finish());
-                        k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
-                    }
-                }
-            }
-            f.starts.push(k.len());
+    f.codes.clear();
+    f.code_starts.clear();
+    f.code_starts.push(0);
+    // Token i + d, if the sequence has it.
+    let at = |i: usize, d: isize| Some(i.checked_add_signed(d)?).filter(|&j| j < toks.len());
+    for i in 0..toks.len() {
+        let hash_at = |d: isize| at(i, d).map_or(if d < 0 { before } else { after }, |j| f.hashes[j]);
+        let around = [(Template::WordMinus2, hash_at(-2)), (Template::WordMinus1, hash_at(-1)), (Template::WordPlus1, hash_at(1)), (Template::WordPlus2, hash_at(2))];
+        let (k, codes) = (&mut f.keys, &mut f.codes);
+        if lexical_too {
+            lexical(ctx, seq.start + i, k);
         }
+        // A one-byte feature: a key with the others for training, a code for tagging.
+        let mut small = |t: Template, b: u8| {
+            if lexical_too {
+                k.push(Key::new(t).byte(b).finish())
+            } else {
+                codes.push(Small::code(t, b))
+            }
+        };
+        let v = |d: isize| at(i, d).map_or(0xff, |j| verdicts[j].0.code());
+        small(Template::Lexicon, v(0));
+        small(Template::LexiconMinus1, v(-1));
+        small(Template::LexiconPlus1, v(1));
+        if let Some(kind) = verdicts[i].1 {
+            small(Template::LexiconWord, kind as u8);
+        }
+        for flag in 0..ELSEWHERE_FLAGS as u8 {
+            if others[i] >> flag & 1 == 1 {
+                small(Template::Elsewhere, flag);
+            }
+        }
+        let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
+        small(Template::Rule, r(0));
+        small(Template::RuleMinus1, r(-1));
+        small(Template::RulePlus1, r(1));
+        let trigger_at = |d: isize| at(i, d).and_then(|j| triggers[j]);
+        for (t, d) in TRIGGERS_AROUND {
+            if let Some(c) = trigger_at(d) {
+                small(t, c as u8);
+            }
+        }
+        for (t, h) in around {
+            k.push(Key::new(t).text(h).finish());
+        }
+        if i == 0 {
+            k.push(Key::new(Template::First).finish());
+        }
+        if verdicts[i].2 {
+            k.push(Key::new(Template::LexiconStart).finish());
+        }
+        let mut article = None;
+        for (t, c) in TRIGGERS_AROUND.into_iter().filter(|&(_, d)| d < 0).filter_map(|(t, d)| Some((t, trigger_at(d)?))) {
+            // A linear model cannot pair evidence by itself: a trigger before the word with
+            // the word's article and with the word's own trigger.
+            let article = *article.get_or_insert_with(|| bare(text, &toks[i], ctx.words.all(seq.start + i)).is_some());
+            k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(article as u8).finish());
+            k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
+        }
+        f.starts.push(f.keys.len());
+        f.code_starts.push(f.codes.len());
     }
-
 }
+
+/// The trigger templates and the token each reads, relative to the token featured.
+const TRIGGERS_AROUND: [(Template, isize); 5] = [
+    (Template::Trigger, 0),
+    (Template::TriggerMinus3, -3),
+    (Template::TriggerMinus2, -2),
+    (Template::TriggerMinus1, -1),
+    (Template::TriggerPlus1, 1),
+];
 
 /// The word as features see it: numbers by their digit count (`#4` for a year).
 fn word<'t>(text: &'t str, tok: &Token) -> &'t str {
@@ -341,25 +465,34 @@ fn suffixes(keys: &mut Vec<u32>, w: &str) {
     }
 }
 
-/// The trigger class of a token, looked up as it stands, then after each proclitic, then
-/// without the article.
-fn trigger(text: &str, tok: &Token, readings: &[Reading]) -> Option<Trigger> {
-    if tok.kind != TokenKind::Word {
+/// The trigger class of token `i`, from the entity stage's rule tables: of the word as it stands,
+/// else of its first reading after proclitics that the tables know.
+fn trigger(ctx: &Ctx, i: usize) -> Option<Trigger> {
+    use class::*;
+    if ctx.any[i] & (CUE | SPEECH | CONNECTOR | FIRST | FIRST_AMBIGUOUS) == 0 {
         return None;
     }
-    let map = &*TRIGGERS;
-    for r in readings {
-        let s = r.stem(tok, text);
-        if let Some(&c) = map.get(s.as_ref()) {
-            return Some(c);
-        }
-        if has_article(&s) {
-            if let Some(&c) = map.get(&s[4..]) {
-                return Some(c);
+    ctx.stem_classes(i).find_map(|(_, c)| {
+        Some(if c & CUE_TITLE != 0 {
+            Trigger::Title
+        } else if c & CUE_HEAD != 0 {
+            if ctx.cue(i, &[CueKind::PlaceHead, CueKind::Area]).is_some() {
+                Trigger::Place
+            } else {
+                Trigger::Org
             }
-        }
-    }
-    None
+        } else if c & SPEECH != 0 {
+            Trigger::Speech
+        } else if c & CONNECTOR != 0 {
+            Trigger::Relation
+        } else if c & (FIRST | FIRST_AMBIGUOUS) != 0 {
+            Trigger::Given
+        } else if c & CUE_OTHER != 0 && ctx.cue(i, &[CueKind::Nisba]).is_some() {
+            Trigger::Nationality
+        } else {
+            return None;
+        })
+    })
 }
 
 /// For each token of `seq`: the lexicon's verdict from the entity stage's leftmost-longest scan
@@ -396,6 +529,114 @@ fn lexicon_verdicts(ctx: &Ctx, seq: Range<usize>) -> Vec<(Verdict, Option<Kind>,
     out
 }
 
+/// For each token of `seq`, what the entity stage's lexicons and rules kept there (`rules`, in
+/// order, not overlapping): 0 for nothing, else the position in the name (first or later
+/// token), its kind, the finder (lexicon, a club, a head, a title, a verb of saying, a first
+/// name) and how sure it is, in one byte.
+fn rule_verdicts(rules: &[Candidate], seq: Range<usize>) -> Vec<u8> {
+    let mut out = vec![0u8; seq.len()];
+    let from = rules.partition_point(|c| c.end <= seq.start);
+    for c in rules[from..].iter().take_while(|c| c.start < seq.end) {
+        let finder = match c.why {
+            Why::Lexicon => 0,
+            Why::Club(_) => 1,
+            Why::Head(..) => 2,
+            Why::Title(..) => 3,
+            Why::Verb(_) => 4,
+            Why::FirstName(..) => 5,
+            Why::Model(..) => 6,
+        };
+        let kind = crf::KINDS.iter().position(|&k| k == c.kind).unwrap_or(0) as u8;
+        let code = |inside: u8| 1 + inside + 2 * (kind + 4 * (finder + 7 * c.tier as u8));
+        for j in c.start.max(seq.start)..c.end.min(seq.end) {
+            out[j - seq.start] = code((j > c.start) as u8);
+        }
+    }
+    out
+}
+
+/// The number of [`elsewhere`] flags.
+const ELSEWHERE_FLAGS: usize = 14;
+
+/// What the other occurrences of each token's word in the document say, as flags: bits 0–3, one
+/// of them is in a name the lexicons and rules kept, of each kind (in [`crf::KINDS`] order);
+/// 4–7, one is in a lexicon name of each kind; 8–11 and 13, one follows a title, an
+/// organization's head, a place's head, a verb of saying, a first name; 12, there is another.
+/// A word is a name in one place and the same name where nothing around it says so. Words
+/// meet by their stems without proclitics and the article (one word may have several).
+fn elsewhere(ctx: &Ctx, ev: &Evidence) -> Vec<u16> {
+    let n = ctx.len();
+    let kind_bit = |k: Kind| crf::KINDS.iter().position(|&x| x == k).unwrap_or(0);
+    let mut own = vec![0u16; n];
+    for i in (0..n).filter(|&i| ctx.doc.tokens[i].kind == TokenKind::Word) {
+        let mut flags = 1u16 << 12;
+        if ev.ruled[i] != 0 {
+            flags |= 1 << ((ev.ruled[i] - 1) / 2 % 4);
+        }
+        if let Verdict::Begin(k) | Verdict::Inside(k) = ev.verdicts[i].0 {
+            flags |= 1 << (4 + kind_bit(k));
+        }
+        flags |= match i.checked_sub(1).and_then(|j| ev.triggers[j]) {
+            Some(Trigger::Title) => 1 << 8,
+            Some(Trigger::Org) => 1 << 9,
+            Some(Trigger::Place) => 1 << 10,
+            Some(Trigger::Speech) => 1 << 11,
+            Some(Trigger::Given) => 1 << 13,
+            _ => 0,
+        };
+        own[i] = flags;
+    }
+    // Each stem's flags: those of any occurrence, and those of two or more.
+    let mut stems: FxHashMap<&str, u32> = FxHashMap::with_capacity_and_hasher(n / 2, Default::default());
+    let mut seen: Vec<(u16, u16)> = Vec::with_capacity(n / 2);
+    // Each word's stems, by number: `ids[starts[i]..starts[i + 1]]`.
+    let (mut ids, mut starts) = (Vec::with_capacity(n * 2), Vec::with_capacity(n + 1));
+    let mut keys = Vec::new();
+    for (i, &flags) in own.iter().enumerate() {
+        starts.push(ids.len() as u32);
+        if flags == 0 {
+            continue;
+        }
+        cores(ctx, i, &mut keys);
+        for key in &keys {
+            let next = seen.len() as u32;
+            let id = *stems.entry(key).or_insert(next);
+            if id == next {
+                seen.push((0, 0));
+            }
+            let (any, twice) = &mut seen[id as usize];
+            *twice |= *any & flags;
+            *any |= flags;
+            ids.push(id);
+        }
+    }
+    starts.push(ids.len() as u32);
+    (0..n)
+        .map(|i| {
+            ids[starts[i] as usize..starts[i + 1] as usize].iter().fold(0, |out, &id| {
+                let (any, twice) = seen[id as usize];
+                out | twice & own[i] | any & !own[i]
+            })
+        })
+        .collect()
+}
+
+/// The stems by which word `i` meets other occurrences of itself (see [`elsewhere`]) into
+/// `out`: each reading's, without the article, of three letters or more, once each.
+fn cores<'d>(ctx: &Ctx<'d, '_>, i: usize, out: &mut Vec<&'d str>) {
+    let text: &'d str = ctx.doc.text();
+    let tok = &ctx.doc.tokens[i];
+    out.clear();
+    for r in ctx.words.all(i) {
+        let s = &text[r.range(tok)];
+        let core = if r.merged_article { s.strip_prefix('ل') } else { s.strip_prefix("ال") };
+        let core = core.filter(|c| c.chars().nth(1).is_some()).unwrap_or(s);
+        if core.chars().nth(2).is_some() && !out.contains(&core) {
+            out.push(core);
+        }
+    }
+}
+
 /// The sequences of a document: runs of tokens with no line break between them.
 pub fn sequences(doc: &Doc) -> Vec<std::ops::Range<usize>> {
     let text = doc.text();
@@ -416,6 +657,7 @@ pub fn sequences(doc: &Doc) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::rules_kept;
     use crate::entities::tables::{Tables, TABLES};
 
     #[test]
@@ -423,18 +665,32 @@ mod tests {
         // A model file stores keys: they must not change between builds or platforms.
         assert_eq!(word_key("الحكومه"), word_key("الحكومه"));
         assert_ne!(word_key("الحكومه"), word_key("حكومه"));
-        assert_eq!(word_key("الحكومه"), 0x53ac_3c20, "the hash function changed: bump FEATURES_VERSION and retrain");
+        assert_eq!(word_key("الحكومه"), 0xb1d9_d027, "the hash function changed: bump FEATURES_VERSION and retrain");
         assert!((0..1000u32).all(|n| word_key(&n.to_string()) != 0));
     }
 
     #[test]
-    fn trigger_words_parse_and_are_found_after_proclitics() {
-        let doc = Doc::new("وقال الرئيس ولوزارة الخارجية");
-        let found: Vec<Option<Trigger>> =
-            doc.tokens.iter().map(|t| trigger(doc.text(), t, &t.proclitics(doc.text()).collect::<Vec<_>>())).collect();
-        assert_eq!(found, vec![Some(Trigger::Speech), Some(Trigger::Title), Some(Trigger::Org), None]);
-        assert!(parse_triggers("x\tnoun").is_err());
-        assert!(parse_triggers("x").is_err());
+    fn trigger_words_come_from_the_rule_tables_and_are_found_after_proclitics() {
+        let doc = Doc::new("وقال الرئيس ولوزارة الخارجية في مدينة حلب الفرنسية أبو محمد");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let found: Vec<Option<Trigger>> = (0..doc.tokens.len()).map(|i| trigger(&ctx, i)).collect();
+        use Trigger::*;
+        assert_eq!(found, vec![Some(Speech), Some(Title), Some(Org), None, None, Some(Place), None, Some(Nationality), Some(Relation), Some(Given)]);
+    }
+
+    #[test]
+    fn other_occurrences_of_a_word_lend_it_their_evidence() {
+        // زيدان after a title in one line, alone (and after و) in the others.
+        let doc = Doc::new("قال الرئيس زيدان\nوصل زيدان\nوغادر وزيدان");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let ev = Evidence::new(&ctx, &rules_kept(&ctx));
+        let title = 1 << 8;
+        let (first, second, third) = (ev.elsewhere[2], ev.elsewhere[4], ev.elsewhere[6]);
+        // The first occurrence's title is seen from the others, not from itself.
+        assert_eq!((first & title, second & title, third & title), (0, title, title));
+        let another = 1 << 12;
+        assert!([first, second, third].iter().all(|f| f & another != 0));
+        assert_eq!(ev.elsewhere[3] & another, 0, "وصل occurs once as it stands");
     }
 
     #[test]
@@ -465,7 +721,8 @@ mod tests {
     fn every_token_has_features() {
         let all = |doc: &Doc| {
             let mut f = Features::default();
-            extract(&Ctx::new(doc, &TABLES), 0..doc.tokens.len(), &mut f);
+            let ctx = Ctx::new(doc, &TABLES);
+            extract(&ctx, &Evidence::new(&ctx, &rules_kept(&ctx)), 0..doc.tokens.len(), &mut f);
             f
         };
         let doc = Doc::new("التقى الرئيس بوتين فى موسكو يوم 12 مارس 2024، وقال: «نعم».");
@@ -477,9 +734,10 @@ mod tests {
         let twice = Doc::new("التقى الرئيس بوتين التقى الرئيس بوتين");
         let ctx = Ctx::new(&twice, &TABLES);
         let mut first = Features::default();
-        extract(&ctx, 0..3, &mut first);
+        let ev = Evidence::new(&ctx, &rules_kept(&ctx));
+        extract(&ctx, &ev, 0..3, &mut first);
         let mut second = Features::default();
-        extract(&ctx, 3..6, &mut second);
+        extract(&ctx, &ev, 3..6, &mut second);
         assert_eq!(first.keys, second.keys);
         assert_ne!(all(&twice).of(2), first.of(2));
     }

@@ -1,13 +1,17 @@
 //! A trained entity model: a linear-chain CRF over the tokens that finds the names of people,
 //! places, organizations and other named things (misc) that no lexicon lists.
 //!
-//! The model reads each line of the document as one sequence, computes the [`features`] of every
-//! token (the word, its stems after proclitics, its letters, the lexicon's verdicts, trigger words
-//! nearby), scores each label of each token with the model's weights, and decodes the best
-//! labelling under the [`crf`] transitions (B-/I- tags: never an ill-formed name). A name's
+//! The model reads the document as the entity stage sees it (its words looked up in the stage's
+//! tables, and what the stage's lexicons and rules kept), each line as one sequence: it computes
+//! the [`features`] of every token (the word, its stems after proclitics, its letters, the
+//! lexicons' verdicts and the rules' names, trigger words nearby, what the word's other
+//! occurrences say), scores each label of each token with the model's weights, and decodes the
+//! best labelling under the [`crf`] transitions (B-/I- tags: never an ill-formed name). A name's
 //! confidence is the least probability, over its tokens, of the label decoding chose (from the
 //! forward-backward marginals). Then, one sense per text: a name found surely in one line is
-//! found again where another line's labelling left it out ([`ModelSpan::elsewhere`]).
+//! found again where another line's labelling left it out ([`ModelSpan::elsewhere`]); and a name
+//! found with less than even confidence is left out. Its names join the entity stage's
+//! candidates (see [`crate::entities`]).
 //!
 //! The model is trained by `kashif train` ([`train`]) on ANERcorp (CC BY-SA 4.0, Benajiba et al.
 //! 2007; CAMeL Lab split, Obeid et al. 2020), and stored in `data/model/ner.bin` ([`format`]):
@@ -33,8 +37,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::entities::scan::Ctx;
+use crate::entities::scan::{Candidate, Ctx, Tier, Why, BARE};
 use crate::entities::tables::{class, TABLES};
+use crate::entities;
 use crate::fxhash::FxHashMap;
 use crate::span::{Kind, Span};
 use crate::tokenize::{Reading, TokenKind};
@@ -53,20 +58,52 @@ pub struct ModelSpan {
     pub confidence: f32,
     /// The tokens of the name (indices into [`Doc::tokens`]).
     pub tokens: Range<usize>,
+    /// The reading of its first token: the name starts after its proclitics.
+    pub first: Reading,
     /// Found, or given its kind, as the same word as a name the model found surely elsewhere in
     /// the text (with that name's confidence), not by the labelling of its own line.
     pub elsewhere: bool,
 }
 
 impl ModelSpan {
-    /// The span the analysis reports, with `source` "model".
+    /// The confidence in percent.
+    pub fn percent(&self) -> u8 {
+        (self.confidence * 100.0).round() as u8
+    }
+
+    /// The span the model alone would report, with `source` "model".
     pub fn span(&self, doc: &Doc) -> Span {
-        let why = if self.elsewhere {
-            format!("entity model: the same word is a name elsewhere in the text ({:.0}% sure there)", self.confidence * 100.0)
-        } else {
-            format!("entity model ({:.0}% sure)", self.confidence * 100.0)
-        };
-        doc.span(self.kind, self.norm.clone(), "model", why)
+        doc.span(self.kind, self.norm.clone(), "model", explain(self.percent(), self.elsewhere))
+    }
+
+    /// The name as a candidate of the entity stage, named by the lexicon entry whose name it
+    /// is, if any.
+    pub fn candidate<'d>(&self, ctx: &Ctx<'d, '_>) -> Candidate<'d> {
+        let (start, end) = (self.tokens.start, self.tokens.end);
+        let entry = ctx.names[start]
+            .filter(|m| m.end == end && m.first == self.first && ctx.t.entries[m.hit.entry as usize].kind == self.kind)
+            .map(|m| m.hit.entry);
+        Candidate {
+            kind: self.kind,
+            start,
+            end,
+            first: self.first,
+            tier: Tier::Model,
+            entry,
+            needs_context: false,
+            source: "model",
+            why: Why::Model(self.percent(), self.elsewhere),
+        }
+    }
+}
+
+/// Why the model found a name, in words: its confidence, and whether it found it as the same
+/// word as a name it found surely elsewhere.
+pub fn explain(percent: u8, elsewhere: bool) -> String {
+    if elsewhere {
+        format!("entity model: the same word is a name elsewhere in the text ({percent}% sure there)")
+    } else {
+        format!("entity model ({percent}% sure)")
     }
 }
 
@@ -76,23 +113,48 @@ pub struct Model {
     labels: Labels,
     chain: Chain,
     scale: f32,
-    /// Open addressing over the feature keys: each slot holds a key (0 = empty) in its low half
-    /// and its row of `weights` in its high half, so that a probe reads one slot.
-    slots: Vec<u64>,
-    /// One row of L weights a feature, back to back; a row is read as the 16 bytes from its
-    /// start (one vector load, one vector add: the bytes past it, of the next rows or of the
-    /// padding at the end, go to sums that are never read).
-    weights: Vec<i8>,
+    /// Open addressing over the feature keys: each slot holds a key (0 = empty) and its weights,
+    /// sixteen bytes, so that a found feature costs one read of memory.
+    slots: Vec<Slot>,
+    /// A byte for each slot: 0 when empty, else a few bits of its key ([`Model::tag_of`]). Most
+    /// features of a text are not in the model; these bytes, small enough to stay in the cache,
+    /// turn them away without reading the slots.
+    tags: Vec<u8>,
+    /// The weights of the one-byte features, by [`features::Small`] code.
+    small: Vec<Row>,
 }
 
-/// The bytes read for a row of weights.
-type Row = [i8; 16];
+/// A feature's key and its weights, one a label (the lanes past the labels are zero).
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    weights: Row,
+}
+
+/// A feature's weights.
+type Row = [i8; 12];
+
+/// Weights summed, label by label.
+type Sum = [i32; 12];
+
+/// The sums of each distinct word's own features in a document, found as the words are met.
+#[derive(Default)]
+struct WordSums {
+    sums: Vec<Option<Sum>>,
+    keys: Vec<u32>,
+}
 
 /// A kind and how sure the model is of it.
 type Sure = (Kind, f32);
 
 /// The confidence from which a name makes the same word a name elsewhere in the text.
 const ECHO_FROM: f32 = 0.8;
+
+/// The confidence below which a name is left out: where the best labelling and the labels'
+/// own probabilities disagree on one of its tokens (chosen on the held-out ninths of
+/// `kashif train --validate`, 0.3 to 0.7: the stage with the model gains 0.3 points of F1).
+const MIN_CONFIDENCE: f32 = 0.5;
 
 /// The compiled-in model.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -120,83 +182,124 @@ impl Model {
     }
 
     pub fn from_stored(s: &Stored) -> Model {
-        let l = s.labels.len();
-        // At most one slot in four taken: most features of a text are not in the model, and a
-        // missing one is found missing after a probe or two.
-        let cap = (s.rows.len() * 4).next_power_of_two().max(16);
-        let mut m = Model {
-            chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end),
-            scale: s.scale,
-            slots: vec![0; cap],
-            weights: Vec::with_capacity(s.rows.len() * l + 16),
-            labels: s.labels.clone(),
-        };
-        for (row, (key, w)) in s.rows.iter().enumerate() {
+        assert!(s.labels.len() <= Row::default().len(), "more labels than a slot holds");
+        // At most one slot in two taken: most features of a text are not in the model, and a
+        // missing one is found missing after a probe or two, in the same cache line or the next.
+        let cap = (s.rows.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); cap];
+        let mut tags = vec![0u8; cap];
+        for (key, w) in &s.rows {
             let mut i = *key as usize & (cap - 1);
-            while m.slots[i] != 0 {
+            while slots[i].key != 0 {
                 i = (i + 1) & (cap - 1);
             }
-            m.slots[i] = *key as u64 | (row as u64) << 32;
-            m.weights.extend_from_slice(w);
+            slots[i].key = *key;
+            slots[i].weights[..w.len()].copy_from_slice(w);
+            tags[i] = Model::tag_of(*key);
         }
-        m.weights.resize(m.weights.len() + 16, 0);
+        let mut m = Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, tags, small: Vec::new(), labels: s.labels.clone() };
+        m.small = (0..features::Small::CODES).map(|c| m.row(features::Small::key(c)).copied().unwrap_or_default()).collect();
         m
+    }
+
+    /// The tag byte of a key: never 0, from bits the slot's position does not already say.
+    #[inline]
+    fn tag_of(key: u32) -> u8 {
+        (key >> 25) as u8 | 0x80
     }
 
     /// The weights of a feature, if the model has any.
     fn row(&self, key: u32) -> Option<&Row> {
         let mask = self.slots.len() - 1;
+        let tag = Model::tag_of(key);
         let mut i = key as usize & mask;
         loop {
-            let slot = self.slots[i];
-            match slot as u32 {
+            match self.tags[i] {
                 0 => return None,
-                k if k == key => {
-                    let at = (slot >> 32) as usize * self.labels.len();
-                    return Some(self.weights[at..at + 16].try_into().unwrap());
-                }
+                t if t == tag && self.slots[i].key == key => return Some(&self.slots[i].weights),
                 _ => i = (i + 1) & mask,
             }
         }
     }
 
-    /// The emission scores `emit[t * L + y]` of a sequence's features.
-    fn emissions(&self, f: &features::Features, emit: &mut Vec<f32>) {
+    /// The sum of the weights of some features, label by label, in steps of `scale`.
+    fn sum(&self, keys: &[u32]) -> Sum {
+        let mut acc = [0i32; 12];
+        for &key in keys {
+            if let Some(w) = self.row(key) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += x as i32;
+                }
+            }
+        }
+        acc
+    }
+
+    /// The emission scores `emit[t * L + y]` of the tokens `seq`, given the features of their
+    /// contexts (`f`, from [`features::extract_context`]): to each, the weights of its word's
+    /// own features ([`features::lexical`]), summed once per distinct word of the document
+    /// (`words`).
+    fn emissions(&self, ctx: &Ctx, seq: Range<usize>, f: &features::Features, words: &mut WordSums, emit: &mut Vec<f32>) {
         let l = self.labels.len();
         emit.clear();
         emit.resize(f.len() * l, 0.0);
-        for t in 0..f.len() {
-            // Sixteen bits hold a sum of 258 weights of one byte.
-            let mut acc = [0i16; 16];
-            for &key in f.of(t).iter().take(258) {
-                if let Some(w) = self.row(key) {
-                    for (a, &x) in acc.iter_mut().zip(w) {
-                        *a += x as i16;
+        for (t, i) in seq.enumerate() {
+            let own = match ctx.words.type_of(i) {
+                Some(ty) => {
+                    let ty = ty as usize;
+                    if words.sums.len() <= ty {
+                        words.sums.resize(ty + 1, None);
                     }
+                    *words.sums[ty].get_or_insert_with(|| self.lexical_sum(ctx, i, &mut words.keys))
+                }
+                None => self.lexical_sum(ctx, i, &mut words.keys),
+            };
+            let mut context = self.sum(f.of(t));
+            for &c in f.codes_of(t) {
+                for (a, &x) in context.iter_mut().zip(&self.small[c as usize]) {
+                    *a += x as i32;
                 }
             }
-            for (e, &a) in emit[t * l..(t + 1) * l].iter_mut().zip(&acc) {
-                *e = a as f32 * self.scale;
+            for (y, e) in emit[t * l..(t + 1) * l].iter_mut().enumerate() {
+                *e = (own[y] + context[y]) as f32 * self.scale;
             }
         }
     }
 
-    /// The names the model finds in a document, with the compiled-in lexicons' verdicts.
-    pub fn tag_doc(&self, doc: &Doc) -> Vec<ModelSpan> {
-        self.tag(&Ctx::new(doc, &TABLES))
+    /// The weights of token `i`'s word's own features, summed; `keys` is a buffer.
+    fn lexical_sum(&self, ctx: &Ctx, i: usize, keys: &mut Vec<u32>) -> Sum {
+        keys.clear();
+        features::lexical(ctx, i, keys);
+        self.sum(keys)
     }
 
-    /// The names the model finds in a document as the entity stage sees it, in order.
-    pub fn tag(&self, ctx: &Ctx) -> Vec<ModelSpan> {
+    /// The names the model finds in a document, with the compiled-in tables' lexicons and
+    /// rules.
+    pub fn tag_doc(&self, doc: &Doc) -> Vec<ModelSpan> {
+        let ctx = Ctx::new(doc, &TABLES);
+        self.tag(&ctx, &entities::rules_kept(&ctx))
+    }
+
+    /// The candidates the model adds to the entity stage's (see [`entities::find_with`]).
+    pub fn candidates<'d>(&self, ctx: &Ctx<'d, '_>, rules: &[Candidate]) -> Vec<Candidate<'d>> {
+        self.tag(ctx, rules).iter().map(|s| s.candidate(ctx)).collect()
+    }
+
+    /// The names the model finds in a document as the entity stage sees it, given what the
+    /// stage's lexicons and rules keep there (`rules`, in order, as [`entities::rules_kept`] gives
+    /// them), in order.
+    pub fn tag(&self, ctx: &Ctx, rules: &[Candidate]) -> Vec<ModelSpan> {
         let doc = ctx.doc;
         // One line at a time, in buffers reused from line to line: the working set stays in
         // the cache however long the document.
         let (mut f, mut emit) = (features::Features::default(), Vec::new());
         let mut out = Vec::new();
         let mut fb = ForwardBackward::default();
+        let evidence = features::Evidence::new(ctx, rules);
+        let mut words = WordSums::default();
         for seq in features::sequences(doc) {
-            features::extract(ctx, seq.clone(), &mut f);
-            self.emissions(&f, &mut emit);
+            features::extract_context(ctx, &evidence, seq.clone(), &mut f);
+            self.emissions(ctx, seq.clone(), &f, &mut words, &mut emit);
             let y = self.chain.viterbi(&emit, seq.len());
             let names = self.labels.decode(&y);
             if names.is_empty() {
@@ -206,12 +309,14 @@ impl Model {
             for (a, b, kind) in names {
                 let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
                 let (first, last) = (seq.start + a, seq.start + b);
-                let norm = self.name_start(ctx, first)..doc.tokens[last].end;
+                let reading = self.name_start(ctx, first);
+                let norm = reading.range(&doc.tokens[first]).start..doc.tokens[last].end;
                 let original = doc.norm.original_range(norm.clone());
-                out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, elsewhere: false });
+                out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, first: reading, elsewhere: false });
             }
         }
         self.echo(doc, &mut out);
+        out.retain(|s| s.confidence >= MIN_CONFIDENCE);
         out
     }
 
@@ -281,14 +386,14 @@ impl Model {
                         }
                         let norm = start..doc.tokens[last].end;
                         let (kind, confidence) = phrases.get(&text[norm.clone()])?.0?;
-                        Some((norm, ntok, kind, confidence))
+                        Some((norm, ntok, kind, confidence, r))
                     })
                 })
             };
             match found {
-                Some((norm, ntok, kind, confidence)) => {
+                Some((norm, ntok, kind, confidence, first)) => {
                     let original = doc.norm.original_range(norm.clone());
-                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, elsewhere: true });
+                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, first, elsewhere: true });
                     i += ntok;
                 }
                 None => i += 1,
@@ -309,24 +414,21 @@ impl Model {
     /// with, or starts with the article; at the word's start when the word as it stands is such
     /// a name, or no reading says otherwise. (ANERcorp marks whole words, so training cannot
     /// teach this.)
-    fn name_start(&self, ctx: &Ctx, i: usize) -> usize {
+    fn name_start(&self, ctx: &Ctx, i: usize) -> Reading {
         let (text, tok) = (ctx.doc.text(), &ctx.doc.tokens[i]);
         if tok.kind != TokenKind::Word {
-            return tok.start;
+            return BARE;
         }
         let in_lexicon = |r: &Reading| ctx.words.at(i).iter().any(|(q, w)| q == r && ctx.t.class(*w) & class::NAME != 0);
         let known = |r: &Reading| in_lexicon(r) || self.knows_name(&r.stem(tok, text));
         let all = ctx.words.all(i);
         if let Some(r) = all[1..].iter().find(|r| known(r)) {
-            return r.range(tok).start;
+            return *r;
         }
         if known(&all[0]) {
-            return tok.start;
+            return BARE;
         }
-        match all[1..].iter().find(|r| features::has_article(&r.stem(tok, text))) {
-            Some(r) => r.range(tok).start,
-            None => tok.start,
-        }
+        all[1..].iter().copied().find(|r| features::has_article(&r.stem(tok, text))).unwrap_or(BARE)
     }
 }
 
@@ -336,7 +438,7 @@ mod tests {
 
     #[test]
     fn compiled_in_model_loads() {
-        assert!(MODEL.slots.iter().filter(|&&k| k != 0).count() > 1000);
+        assert!(MODEL.slots.iter().filter(|s| s.key != 0).count() > 1000);
     }
 
     /// The names `echo` adds to `names` (hand-made: token ranges, kinds, confidences).
@@ -347,7 +449,7 @@ mod tests {
             .map(|(t, kind, confidence)| {
                 let norm = doc.tokens[t.start].start..doc.tokens[t.end - 1].end;
                 let original = doc.norm.original_range(norm.clone());
-                ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), elsewhere: false }
+                ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), first: BARE, elsewhere: false }
             })
             .collect();
         MODEL.echo(&doc, &mut spans);

@@ -16,6 +16,10 @@
 //! quantized to one byte each. Sentences are visited in a shuffled order drawn from a fixed seed:
 //! the same corpus and options give the same model, byte for byte.
 
+use std::ops::Range;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use super::crf::{Chain, ForwardBackward, Labels};
@@ -25,7 +29,8 @@ use super::Model;
 use crate::doc::Doc;
 use crate::entities::scan::Ctx;
 use crate::entities::tables::{Tables, TABLES};
-use crate::fxhash::FxHashMap;
+use crate::entities::{self, cues, lexicon};
+use crate::fxhash::{FxHashMap, FxHasher};
 use crate::span::Kind;
 use crate::testing::Rng;
 use crate::tokenize::TokenKind;
@@ -204,10 +209,28 @@ impl std::fmt::Display for Score {
     }
 }
 
-/// Scores `model` on examples, exactly as `conll.py` would score its names: the examples make
-/// one text, a line each, which the model tags as it tags any document; a name counts on the
-/// corpus tokens it touches.
-pub fn evaluate(model: &Model, examples: &[Example]) -> Score {
+/// A finder of names in a document, as (kind, byte range in the original text).
+pub type Finder<'a> = dyn Fn(&Doc) -> Vec<(Kind, Range<usize>)> + 'a;
+
+/// The names the model alone finds, with the given tables' lexicons and rules as its features.
+pub fn model_alone<'a>(model: &'a Model, tables: &'a Tables) -> Box<Finder<'a>> {
+    Box::new(move |doc| {
+        let ctx = Ctx::new(doc, tables);
+        model.tag(&ctx, &entities::rules_kept(&ctx)).into_iter().map(|s| (s.kind, s.original)).collect()
+    })
+}
+
+/// The names the entity stage finds with the given tables, and the model if given.
+pub fn stage<'a>(model: Option<&'a Model>, tables: &'a Tables) -> Box<Finder<'a>> {
+    Box::new(move |doc| {
+        let mentions = entities::find_with(doc, tables, model);
+        mentions.into_iter().filter(|m| m.span.kind.is_entity()).map(|m| (m.span.kind, m.span.range())).collect()
+    })
+}
+
+/// Examples as one text, a line each (as `conll.py text` writes a corpus), and where each line
+/// starts.
+fn one_text(examples: &[Example]) -> (String, Vec<usize>) {
     let mut text = String::new();
     let mut lines = Vec::with_capacity(examples.len());
     for ex in examples {
@@ -215,12 +238,20 @@ pub fn evaluate(model: &Model, examples: &[Example]) -> Score {
         text.push_str(&ex.text);
         text.push('\n');
     }
+    (text, lines)
+}
+
+/// Scores a finder on examples, exactly as `conll.py` would score its names: the examples make
+/// one text, a line each, which it reads as it reads any document; a name counts on the corpus
+/// tokens it touches.
+pub fn evaluate(find: &Finder, examples: &[Example]) -> Score {
+    let (text, lines) = one_text(examples);
     let mut pred: Vec<Vec<(usize, usize, Kind)>> = vec![Vec::new(); examples.len()];
-    for name in model.tag_doc(&Doc::new(&text)) {
-        let (start, end) = (name.original.start, name.original.end);
+    for (kind, range) in find(&Doc::new(&text)) {
+        let (start, end) = (range.start, range.end);
         let e = lines.partition_point(|&l| l <= start) - 1;
         let ex = &examples[e];
-        pred[e].push((ex.word_at(start - lines[e]), ex.word_at(end - 1 - lines[e]), name.kind));
+        pred[e].push((ex.word_at(start - lines[e]), ex.word_at(end - 1 - lines[e]), kind));
     }
     let mut s = Score::default();
     for (ex, pred) in examples.iter().zip(&pred) {
@@ -255,14 +286,43 @@ pub struct Options {
     pub decay: f64,
     /// The seed of the shuffled visiting order.
     pub seed: u64,
-    /// The share of training sentences whose features are computed without the lexicon.
-    pub lexicon_dropout: f64,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 30, l1: 0.1, eta: 0.1, decay: 0.85, seed: 7, lexicon_dropout: 0.0 }
+        Options { epochs: 30, l1: 0.1, eta: 0.1, decay: 0.85, seed: 7 }
     }
+}
+
+/// One training sentence: the feature keys of each token and the gold labels.
+#[derive(Clone, Debug)]
+pub struct Featured {
+    keys: Vec<u32>,
+    starts: Vec<usize>,
+    gold: Vec<usize>,
+}
+
+/// The features of examples, read as one text, a line each (as they are read when scored), with
+/// the given tables' lexicons and rules.
+pub fn featurize(examples: &[Example], tables: &Tables) -> Vec<Featured> {
+    let labels = Labels::default();
+    let (text, lines) = one_text(examples);
+    let doc = Doc::new(&text);
+    let ctx = Ctx::new(&doc, tables);
+    let rules = entities::rules_kept(&ctx);
+    let evidence = features::Evidence::new(&ctx, &rules);
+    let mut f = features::Features::default();
+    let mut out = Vec::with_capacity(examples.len());
+    let mut first = 0;
+    for (ex, &line) in examples.iter().zip(&lines) {
+        let end = first + ex.word_of.len();
+        debug_assert!(end <= doc.tokens.len() && (first == end || doc.norm.original_range(doc.tokens[first].range()).start >= line));
+        features::extract(&ctx, &evidence, first..end, &mut f);
+        out.push(Featured { keys: f.keys.clone(), starts: f.starts.clone(), gold: labels.encode(end - first, &ex.gold_ours) });
+        first = end;
+    }
+    assert_eq!(first, doc.tokens.len(), "a sentence's tokens differ read alone and in a text");
+    out
 }
 
 /// One training sentence: the dense feature ids of each token and the gold labels.
@@ -272,23 +332,17 @@ struct Instance {
     gold: Vec<usize>,
 }
 
-/// Trains a model on examples; `log` receives a line per pass.
-pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) -> Stored {
+/// Trains a model on featurized sentences; `log` receives a line per pass.
+pub fn train(data: &[Featured], opts: &Options, log: &mut dyn FnMut(&str)) -> Stored {
     let labels = Labels::default();
     let l = labels.len();
     let mut index: FxHashMap<u32, u32> = FxHashMap::default();
     let mut keys: Vec<u32> = Vec::new();
-    let no_lexicon = Tables::default();
-    let mut pick = Rng::new(opts.seed ^ 0x1e);
-    let instances: Vec<Instance> = examples
+    let instances: Vec<Instance> = data
         .iter()
-        .map(|ex| {
-            let doc = Doc::new(&ex.text);
-            let mut f = features::Features::default();
-            // Some sentences are seen without the lexicon, as names it lacks will be.
-            let tables = if (pick.below(1000) as f64) < opts.lexicon_dropout * 1000.0 { &no_lexicon } else { &*TABLES };
-            features::extract(&Ctx::new(&doc, tables), 0..doc.tokens.len(), &mut f);
-            let ids = f
+        .filter(|d| !d.gold.is_empty())
+        .map(|d| {
+            let ids = d
                 .keys
                 .iter()
                 .map(|&k| {
@@ -298,9 +352,8 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
                     })
                 })
                 .collect();
-            Instance { ids, starts: f.starts, gold: labels.encode(doc.tokens.len(), &ex.gold_ours) }
+            Instance { ids, starts: d.starts.clone(), gold: d.gold.clone() }
         })
-        .filter(|i| !i.gold.is_empty())
         .collect();
     let n_feat = keys.len();
     log(&format!("{} sentences, {} tokens, {} features, {} labels", instances.len(), instances.iter().map(|i| i.gold.len()).sum::<usize>(), n_feat, l));
@@ -344,7 +397,7 @@ pub fn train(examples: &[Example], opts: &Options, log: &mut dyn FnMut(&str)) ->
                 }
             }
             chain.forward_backward(&emit, len, &mut fb);
-            loglik += chain.score(&emit, &inst.gold) as f64 - fb.log_z;
+            loglik += chain.score(&emit, &inst.gold) as f64 - fb.log_z();
             let eta = eta as f32;
             touched.clear();
             for t in 0..len {
@@ -424,14 +477,113 @@ pub enum CliError {
     Failed(String),
 }
 
-/// `kashif train`: trains on the first 90% of the corpus and writes the model file. With
-/// `--validate`, writes nothing: it trains three times, each time leaving out one ninth of that
-/// part (the third, the sixth, the ninth), and scores each model on the ninth it left out, for
-/// choosing options without looking at the dev part.
+/// How many parts the training part is cut into: the folds of the jackknife, and the parts
+/// `--validate` holds out.
+const PARTS: usize = 9;
+
+/// The parts `--validate` holds out in turn (the third, the sixth, the ninth).
+const VALIDATION: [usize; 3] = [2, 5, 8];
+
+/// Where part `k` starts, as a fraction of the training part.
+fn fraction(k: usize) -> f64 {
+    k as f64 / PARTS as f64
+}
+
+/// The sentences of part `k` of `n`, cut exactly where `scripts/lexicon/mine_anercorp.py
+/// --holdout` cuts at the same fractions.
+fn part(n: usize, k: usize) -> Range<usize> {
+    let at = |k: usize| (n as f64 * fraction(k)) as usize;
+    at(k)..at(k + 1)
+}
+
+/// The script that mines names, first names and common words from the training part.
+const MINER: &str = "scripts/lexicon/mine_anercorp.py";
+
+/// The files the miner writes: their names in the lexicon and rule tables, and their paths under
+/// its output directory.
+const MINED: [(&str, &str); 3] =
+    [("anercorp", "anercorp.tsv"), ("first_names_anercorp", "rules/first_names_anercorp.tsv"), ("common", "rules/common.txt")];
+
+/// The compiled-in tables with their mined files mined again from the corpus's training part
+/// without some of its parts: the lexicons and rules as they would be had those sentences never
+/// been seen.
+fn tables_without(corpus: &str, parts: &[usize], cache: &Path) -> Result<Tables, CliError> {
+    let dir = cache.join(parts.iter().map(|k| k.to_string()).collect::<Vec<_>>().join("-"));
+    if !dir.join(MINED[0].1).exists() {
+        let mut cmd = Command::new("python3");
+        cmd.arg(MINER).arg("--corpus").arg(corpus).arg("--out").arg(&dir);
+        for &k in parts {
+            cmd.arg("--holdout").arg(fraction(k).to_string()).arg(fraction(k + 1).to_string());
+        }
+        let out = cmd.output().map_err(|e| CliError::Failed(format!("cannot run python3 {MINER}: {e}")))?;
+        if !out.status.success() {
+            return Err(CliError::Failed(format!("{MINER} failed (run kashif train from the repository's root): {}", String::from_utf8_lossy(&out.stderr).trim())));
+        }
+    }
+    let mut mined = Vec::new();
+    for (name, path) in MINED {
+        let path = dir.join(path);
+        let text = std::fs::read_to_string(&path).map_err(|e| CliError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        mined.push((name, text));
+    }
+    let swap = |files: &[(&'static str, &'static str)]| -> Vec<(&'static str, &str)> {
+        files.iter().map(|&(name, text)| (name, mined.iter().find(|m| m.0 == name).map_or(text, |m| m.1.as_str()))).collect()
+    };
+    Tables::build(&swap(lexicon::FILES), &swap(cues::FILES)).map_err(|e| CliError::Failed(format!("mined lexicons: {e}")))
+}
+
+/// Where the lexicon features of training sentences come from.
+enum Lexicons<'a> {
+    /// The compiled-in tables, mined from every training sentence.
+    CompiledIn,
+    /// Jackknifed: each part's sentences read with tables mined without that part (and
+    /// without the part held out for validation, if any), as the names of a new text are read
+    /// with tables that never saw it. The corpus file and where mined lexicons are kept.
+    Jackknifed(&'a str, &'a Path),
+}
+
+impl Lexicons<'_> {
+    /// The features of the sentences of `parts` of the training part, `held_out` left out of
+    /// the mining too.
+    fn featurize(&self, examples: &[Example], parts: &[usize], held_out: Option<usize>) -> Result<Vec<Featured>, CliError> {
+        let mut out = Vec::with_capacity(examples.len());
+        for &k in parts {
+            let sents = &examples[part(examples.len(), k)];
+            match self {
+                Lexicons::CompiledIn => out.extend(featurize(sents, &TABLES)),
+                Lexicons::Jackknifed(corpus, dir) => {
+                    let without: Vec<usize> = std::iter::once(k).chain(held_out).collect();
+                    out.extend(featurize(sents, &tables_without(corpus, &without, dir)?));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The tables a model trained without part `held_out` is scored with on it, when not the
+    /// compiled-in ones.
+    fn scoring(&self, held_out: usize) -> Result<Option<Tables>, CliError> {
+        Ok(match self {
+            Lexicons::CompiledIn => None,
+            Lexicons::Jackknifed(corpus, dir) => Some(tables_without(corpus, &[held_out], dir)?),
+        })
+    }
+}
+
+/// `kashif train`: trains on the first 90% of the corpus and writes the model file. The
+/// lexicon and rule features of the training sentences are jackknifed (see [`Lexicons`]): the
+/// mined lexicons hold every name of the training part, so read with them the training
+/// sentences would teach the model to trust them more than a new text allows.
+///
+/// With `--validate`, writes nothing: it trains three times, each time leaving out one ninth of
+/// the training part (the third, the sixth, the ninth; from the mining too), and scores on that
+/// ninth the lexicons and rules alone, the model alone, and the entity stage with the model,
+/// for choosing options without looking at the dev part.
 pub fn cli(args: &[String]) -> Result<(), CliError> {
     let mut corpus = "../shared/data/anercorp/train.txt".to_string();
     let mut out = "data/model/ner.bin".to_string();
     let mut validate = false;
+    let mut jackknife = true;
     let mut opts = Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -441,39 +593,78 @@ pub fn cli(args: &[String]) -> Result<(), CliError> {
             "--corpus" => corpus = value("--corpus")?,
             "--out" => out = value("--out")?,
             "--validate" => validate = true,
+            "--no-jackknife" => jackknife = false,
             "--epochs" => opts.epochs = number("--epochs", value("--epochs")?)? as usize,
             "--l1" => opts.l1 = number("--l1", value("--l1")?)?,
             "--eta" => opts.eta = number("--eta", value("--eta")?)?,
-            "--lexicon-dropout" => opts.lexicon_dropout = number("--lexicon-dropout", value("--lexicon-dropout")?)?,
             "--decay" => opts.decay = number("--decay", value("--decay")?)?,
             other => return Err(CliError::Usage(format!("unknown option {other:?}"))),
         }
     }
     let text = std::fs::read_to_string(&corpus).map_err(|e| CliError::Failed(format!("cannot read {corpus}: {e}")))?;
     let sents = read_conll(&text);
-    if sents.len() < 10 {
+    if sents.len() < 10 * PARTS {
         return Err(CliError::Failed(format!("{corpus}: {} sentences, too few to train on", sents.len())));
     }
-    let (part, _dev) = split(&sents);
-    let examples: Vec<Example> = part.iter().map(Example::new).collect();
-    eprintln!("{} of the {} sentences of {corpus} ({opts:?})", part.len(), sents.len());
+    let (train_part, _dev) = split(&sents);
+    let examples: Vec<Example> = train_part.iter().map(Example::new).collect();
+    eprintln!("{} of the {} sentences of {corpus} ({opts:?}, {})", train_part.len(), sents.len(), if jackknife { "jackknifed lexicons" } else { "compiled-in lexicons" });
     let t0 = Instant::now();
+    let cache = Path::new("target/kashif-train").join(format!("mined-{:016x}", mining_inputs(&text)?));
+    let lexicons = if jackknife { Lexicons::Jackknifed(&corpus, &cache) } else { Lexicons::CompiledIn };
+    run(&lexicons, &examples, &opts, validate, &out, t0)
+}
+
+/// A hash of everything the miner's output depends on (the corpus, the miner and the lexicon
+/// files it reads): mined lexicons are kept under `target/kashif-train/` by it, and mined again
+/// only when one of these changes.
+fn mining_inputs(corpus: &str) -> Result<u64, CliError> {
+    let mut h = FxHasher::default();
+    h.write(corpus.as_bytes());
+    let mut files = vec![PathBuf::from(MINER), PathBuf::from("scripts/eval_ner.py")];
+    for dir in ["data/lexicon", "data/lexicon/rules"] {
+        let entries = std::fs::read_dir(dir).map_err(|e| CliError::Failed(format!("cannot read {dir} (run kashif train from the repository's root): {e}")))?;
+        let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+        names.sort();
+        files.extend(names);
+    }
+    for f in files {
+        let bytes = std::fs::read(&f).map_err(|e| CliError::Failed(format!("cannot read {}: {e}", f.display())))?;
+        h.write(f.to_string_lossy().as_bytes());
+        h.write(&bytes);
+    }
+    Ok(h.finish())
+}
+
+/// Trains and writes the model, or validates (see [`cli`]).
+fn run(lexicons: &Lexicons, examples: &[Example], opts: &Options, validate: bool, out: &str, t0: Instant) -> Result<(), CliError> {
+    let all: Vec<usize> = (0..PARTS).collect();
     if validate {
-        let mut total = Score::default();
-        for fold in [2, 5, 8] {
-            let (a, b) = (part.len() * fold / 9, part.len() * (fold + 1) / 9);
-            let rest: Vec<Example> = examples[..a].iter().chain(&examples[b..]).cloned().collect();
-            let stored = train(&rest, &opts, &mut |line| eprintln!("  {line}"));
-            let score = evaluate(&Model::from_stored(&stored), &examples[a..b]);
-            println!("fold {} (sentences {a}..{b}): {score}", fold + 1);
-            total.add(&score);
+        let mut totals = [Score::default(), Score::default(), Score::default()];
+        for v in VALIDATION {
+            let rest: Vec<usize> = all.iter().copied().filter(|&k| k != v).collect();
+            let data = lexicons.featurize(examples, &rest, Some(v))?;
+            let model = Model::from_stored(&train(&data, opts, &mut |line| eprintln!("  {line}")));
+            let own = lexicons.scoring(v)?;
+            let tables = own.as_ref().unwrap_or(&TABLES);
+            let held = &examples[part(examples.len(), v)];
+            let finders = [stage(None, tables), model_alone(&model, tables), stage(Some(&model), tables)];
+            for ((name, find), total) in ["lexicons and rules", "model alone", "with the model"].iter().zip(&finders).zip(&mut totals) {
+                let score = evaluate(find, held);
+                println!("part {} of {PARTS}, {name:<18}: {score}", v + 1);
+                total.add(&score);
+            }
         }
-        println!("validation, three folds: {total} in {:.0} s", t0.elapsed().as_secs_f64());
+        for (name, total) in ["lexicons and rules", "model alone", "with the model"].iter().zip(&totals) {
+            println!("validation, three parts, {name:<18}: {total}");
+        }
+        println!("in {:.0} s", t0.elapsed().as_secs_f64());
         return Ok(());
     }
-    let stored = train(&examples, &opts, &mut |line| eprintln!("  {line}"));
+    let data = lexicons.featurize(examples, &all, None)?;
+    let stored = train(&data, opts, &mut |line| eprintln!("  {line}"));
     let bytes = stored.to_bytes();
-    std::fs::write(&out, &bytes).map_err(|e| CliError::Failed(format!("cannot write {out}: {e}")))?;
+    std::fs::write(out, &bytes).map_err(|e| CliError::Failed(format!("cannot write {out}: {e}")))?;
     println!("{} features, {} bytes, trained in {:.0} s; wrote {out}", stored.rows.len(), bytes.len(), t0.elapsed().as_secs_f64());
     Ok(())
 }
