@@ -158,32 +158,10 @@ enum Fold {
 
 /// The fold of a single character under `opts`, and the step responsible for it (if any).
 fn fold(c: char, opts: Options) -> (Fold, Option<Step>) {
-    let on = |s: Step| opts.has(s);
-    let step = match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Step::Alef,
-        'ى' => Step::AlefMaksura,
-        'ة' => Step::TehMarbuta,
-        'ؤ' => Step::WawHamza,
-        'ئ' => Step::YehHamza,
-        '\u{06CC}' | '\u{06CD}' | '\u{06D0}' | '\u{06A9}' | '\u{06D5}' => Step::Persian,
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
-            Step::Diacritics
-        }
-        '\u{0640}' => Step::Tatweel,
-        '\u{200B}'..='\u{200F}'
-        | '\u{061C}'
-        | '\u{FEFF}'
-        | '\u{2060}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{00AD}' => Step::Invisible,
-        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Step::Digits,
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Step::Presentation,
-        'A'..='Z' => Step::LatinCase,
-        c if c.is_whitespace() => Step::Whitespace,
-        _ => return (Fold::Keep, None),
+    let Some(step) = step_of(c) else {
+        return (Fold::Keep, None);
     };
-    if !on(step) {
+    if !opts.has(step) {
         return (Fold::Keep, None);
     }
     let f = match step {
@@ -209,6 +187,54 @@ fn fold(c: char, opts: Options) -> (Fold, Option<Step>) {
         Step::Whitespace => Fold::Space { line_break: matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}') },
     };
     (f, Some(step))
+}
+
+/// The step that concerns `c`, if any. The common cases — ASCII and the Arabic letters that no
+/// step folds — are answered first, before the full table.
+#[inline]
+fn step_of(c: char) -> Option<Step> {
+    let u = c as u32;
+    if u < 0x80 {
+        return match c {
+            'A'..='Z' => Some(Step::LatinCase),
+            ' ' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' => Some(Step::Whitespace),
+            _ => None,
+        };
+    }
+    if (0x0621..=0x063A).contains(&u) || (0x0641..=0x064A).contains(&u) {
+        return match c {
+            'أ' | 'إ' | 'آ' => Some(Step::Alef),
+            'ى' => Some(Step::AlefMaksura),
+            'ة' => Some(Step::TehMarbuta),
+            'ؤ' => Some(Step::WawHamza),
+            'ئ' => Some(Step::YehHamza),
+            _ => None,
+        };
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Step::Alef,
+        'ى' => Step::AlefMaksura,
+        'ة' => Step::TehMarbuta,
+        'ؤ' => Step::WawHamza,
+        'ئ' => Step::YehHamza,
+        '\u{06CC}' | '\u{06CD}' | '\u{06D0}' | '\u{06A9}' | '\u{06D5}' => Step::Persian,
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
+            Step::Diacritics
+        }
+        '\u{0640}' => Step::Tatweel,
+        '\u{200B}'..='\u{200F}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{2060}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{00AD}' => Step::Invisible,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Step::Digits,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Step::Presentation,
+        'A'..='Z' => Step::LatinCase,
+        c if c.is_whitespace() => Step::Whitespace,
+        _ => return None,
+    })
 }
 
 /// A change the normalizer made, for the page's lesson in orthography: the original range, what
