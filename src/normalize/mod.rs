@@ -290,9 +290,12 @@ impl<'a> Normalized<'a> {
         for (i, c) in original.char_indices() {
             let j = i + c.len_utf8();
             let (f, step) = fold(c, opts);
+            if !matches!(f, Fold::Keep) {
+                self.flush(i);
+            }
             let changed = match f {
                 Fold::Keep => {
-                    self.push(c, i..j);
+                    self.keep(i, j);
                     false
                 }
                 Fold::Char(d) => {
@@ -341,6 +344,7 @@ impl<'a> Normalized<'a> {
                 on_change(Change { start: i, end: j, step });
             }
         }
+        self.flush(original.len());
     }
 
     /// The one primitive that grows the shadow copy: `c` stands for `orig` in the original.
@@ -353,6 +357,27 @@ impl<'a> Normalized<'a> {
         self.text.push(c);
         let r = (orig.start as u32, orig.end as u32);
         self.align.extend(std::iter::repeat_n(r, c.len_utf8()));
+    }
+
+    /// Keeps the original character at `i..j` as it is: each of its bytes aligned to it, the
+    /// bytes themselves copied with the rest of their run by [`Normalized::flush`].
+    #[inline]
+    fn keep(&mut self, i: usize, j: usize) {
+        self.last_start = self.align.len();
+        let r = (i as u32, j as u32);
+        for _ in i..j {
+            self.align.push(r);
+        }
+    }
+
+    /// Copies the run of kept characters that ends at original byte `end` into the text, which
+    /// then holds as many bytes as the alignment.
+    #[inline]
+    fn flush(&mut self, end: usize) {
+        let pending = self.align.len() - self.text.len();
+        if pending > 0 {
+            self.text.push_str(&self.original[end - pending..end]);
+        }
     }
 
     /// A removed character ending at `end` joins the output of the character before it.
