@@ -136,7 +136,7 @@ pub fn is_letter(c: char) -> bool {
         | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
         // Marks and tatweel, when normalization keeps them, stay inside their word.
         | '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
-    ) || c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c)
+    ) || !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic()
 }
 
 /// Whether `c` is a digit of a number token.
