@@ -277,7 +277,7 @@ fn write_text(out: &mut impl Write, text: &str, a: &Analysis, color: bool) -> io
     let mut active: Vec<usize> = Vec::new();
     let mut pos = 0;
     for (at, is_end, i) in events {
-        out.write_all(text[pos..at].as_bytes())?;
+        out.write_all(&text.as_bytes()[pos..at])?;
         pos = at;
         let kind = a.spans[i].kind;
         if is_end {
@@ -299,7 +299,7 @@ fn write_text(out: &mut impl Write, text: &str, a: &Analysis, color: bool) -> io
             }
         }
     }
-    out.write_all(text[pos..].as_bytes())?;
+    out.write_all(&text.as_bytes()[pos..])?;
     if !text.ends_with('\n') {
         writeln!(out)?;
     }

@@ -53,7 +53,7 @@ pub fn arabic_text(rng: &mut Rng, pieces: usize) -> String {
             };
             s.push(c);
         } else {
-            s.push_str(*rng.pick(PIECES));
+            s.push_str(rng.pick::<&str>(PIECES));
         }
     }
     s

@@ -56,7 +56,7 @@ fn edited_seeds_are_analysed_soundly() {
         let mut s: String = chars[a..b].iter().collect();
         for _ in 0..rng.below(8) {
             let at = s.char_indices().map(|(i, _)| i).nth(rng.below(s.chars().count().max(1))).unwrap_or(0);
-            s.insert_str(at, *rng.pick(&["\u{064E}", "\u{0640}", "😀", "\u{200F}", "«", "»", ":", "\n"]));
+            s.insert_str(at, rng.pick::<&str>(&["\u{064E}", "\u{0640}", "😀", "\u{200F}", "«", "»", ":", "\n"]));
         }
         check(&s, &Options::default());
     }

@@ -312,7 +312,7 @@ fn any_arrangement_of_cues_marks_and_labels_is_analysed_soundly() {
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{s:?} in {text:?}");
             assert!(matches!(s.kind, Kind::Quote | Kind::Cue | Kind::Reported), "{s:?}");
             let who = s.speaker.as_ref().unwrap_or_else(|| panic!("no speaker field on {s:?} in {text:?}"));
-            assert!(who.entity.map_or(true, |e| e < ents.len()), "{s:?}");
+            assert!(who.entity.is_none_or(|e| e < ents.len()), "{s:?}");
             assert!(!text[s.start..s.end].trim().is_empty());
         }
     }

@@ -405,7 +405,7 @@ fn any_mix_of_time_words_gives_sound_spans() {
     for round in 0..3000 {
         let mut text = String::new();
         for _ in 0..1 + round % 40 {
-            text.push_str(*rng.pick(TIME_PIECES));
+            text.push_str(rng.pick::<&str>(TIME_PIECES));
             if rng.below(3) > 0 {
                 text.push(' ');
             }

@@ -95,7 +95,7 @@ impl Marks {
         for i in 0..doc.tokens.len() {
             let Some(&k) = opening.get(&(i as u32)) else { continue };
             let p = pairs[k as usize];
-            if !outer.last().is_some_and(|o| p.open < o.end()) && p.close > p.open + 1 {
+            if outer.last().is_none_or(|o| p.open >= o.end()) && p.close > p.open + 1 {
                 outer.push(p);
             }
         }

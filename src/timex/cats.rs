@@ -310,7 +310,7 @@ impl Cat {
             }
             NumDate | NumDayMonth | NumDayMonthDot | NumMonthYear => {
                 let (k, (y, m, d)) = in_parens(c, j, |j| numeric_date(c, j, self))?;
-                let ok = y.map_or(true, |y| put(&mut f.year, y)) && put(&mut f.month, m) && d.map_or(true, |d| put(&mut f.day, d));
+                let ok = y.is_none_or(|y| put(&mut f.year, y)) && put(&mut f.month, m) && d.is_none_or(|d| put(&mut f.day, d));
                 ok.then_some(k)?
             }
             Weekday | WeekdayAlone | WeekdayX => {
@@ -386,7 +386,7 @@ impl Cat {
             }
             Clock => {
                 let (k, (h, m, s)) = clock(c, j)?;
-                let ok = put(&mut f.hour, h) && put(&mut f.minute, m) && s.map_or(true, |s| put(&mut f.second, s));
+                let ok = put(&mut f.hour, h) && put(&mut f.minute, m) && s.is_none_or(|s| put(&mut f.second, s));
                 ok.then_some(k)?
             }
             Hour => {

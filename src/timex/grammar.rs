@@ -336,7 +336,7 @@ impl Grammar {
             for s in &rule.sets {
                 s.apply(&mut frame);
             }
-            if best.map_or(true, |b| end > b.end) {
+            if best.is_none_or(|b| end > b.end) {
                 best = Some(Match { rule: id, end, frame });
             }
         });
