@@ -330,7 +330,7 @@ impl Model {
     /// of a person's name (فرناندو ألونسو → ألونسو). A word the model met in training is left
     /// to its weights (الله ends عبد الله but is no name alone); a name found with two kinds is
     /// left alone. A word known as it stands (a function word, a common word, a first name) is
-    /// not read as proclitics and a name, as the lexicons read it. Two passes over the names and
+    /// not read as proclitics and a name of one word, as the lexicons read it. Two passes over the names and
     /// the tokens: linear. Returns the names found again (an unsure name's kind is changed in
     /// place).
     fn echo(&self, ctx: &Ctx, names: &mut [ModelSpan]) -> Vec<ModelSpan> {
@@ -382,16 +382,17 @@ impl Model {
         let mut i = 0;
         while i < doc.tokens.len() {
             let tok = &doc.tokens[i];
-            // لدينا is a function word, not ل + the name دينا.
+            // لدينا is a function word, not ل + the name دينا (a name of several words says
+            // more: لمجلس الأمن).
             let known = ctx.class(i) & (class::FIRST | class::FIRST_AMBIGUOUS | class::FUNCTION | class::COMMON) != 0;
             let found = if covered[i] || tok.kind != TokenKind::Word {
                 None
             } else {
-                tok.proclitics(text).filter(|r| !known || r.prefix == 0).find_map(|r| {
+                tok.proclitics(text).find_map(|r| {
                     let start = r.range(tok).start;
                     firsts.get(&text[r.range(tok)])?.iter().find_map(|&ntok| {
                         let last = i + ntok - 1;
-                        if last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
+                        if known && r.prefix > 0 && ntok == 1 || last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
                             return None;
                         }
                         let norm = start..doc.tokens[last].end;
