@@ -143,5 +143,5 @@ fn anercorp_dev_is_above_its_floor() {
 }
 
 /// The 3-type and 4-type F1 the stage (lexicons, rules and the entity model) reaches on
-/// ANERcorp's dev part, less a little slack (measured 0.727 and 0.709).
-const ANERCORP_DEV_FLOOR: (f64, f64) = (0.71, 0.69);
+/// ANERcorp's dev part, less a little slack (measured 0.739 and 0.720).
+const ANERCORP_DEV_FLOOR: (f64, f64) = (0.73, 0.71);

@@ -13,7 +13,8 @@
 //! 3. **The entity model** ([`crate::model`]) reads the document with what resolution kept as
 //!    features of its own (a stacked model: it learned when to trust each finder), and its names
 //!    join the candidates with their own tier ([`Tier::Model`]) for a second resolution: the model
-//!    finds the spans, sure rules still override it, and the lexicons name what it finds.
+//!    finds the spans, sure rules and the hand-made lexicons still override it (but for a place
+//!    it reads as an organization: a city's club), and the lexicons name what it finds.
 //! 4. **Aliases** ([`aliases`]): a surname alone after a full name becomes a mention of that
 //!    person; spelling variants and lexicon aliases share one entity.
 //! 5. **Roles** ([`roles`]): descriptors such as وزير الخارجية الأمريكي become `role` spans linked to
@@ -136,9 +137,11 @@ pub fn find_with(doc: &Doc, t: &Tables, model: Option<&Model>) -> Vec<Mention> {
     if let Some(model) = model {
         // The model read what the rules kept. It decides where names are, but where a rule is
         // sure or a hand-made lexicon names a thing, they stand (their spans follow this
-        // project's conventions: حركة حماس and البيت الأبيض are organizations whole).
-        let mut cands: Vec<Candidate> = accepted.iter().filter(|c| c.overrides_model(t)).cloned().collect();
-        cands.extend(model.candidates(&ctx, &accepted));
+        // project's conventions: حركة حماس and البيت الأبيض are organizations whole) — except
+        // a place the model reads, over the same words, as an organization.
+        let found = model.candidates(&ctx, &accepted);
+        let mut cands: Vec<Candidate> = accepted.iter().filter(|c| c.overrides_model(t) && !place_for_organization(c, &found)).cloned().collect();
+        cands.extend(found);
         accepted = resolve(&ctx, cands, &blocked);
     }
 
@@ -160,6 +163,20 @@ pub fn find_with(doc: &Doc, t: &Tables, model: Option<&Model>) -> Vec<Mention> {
     mentions.sort_by_key(|(s, _, _)| *s);
     add_roles(&ctx, &chains, &mut mentions);
     mentions.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// Whether a hand-made lexicon's place is, by the model's reading of its context, an
+/// organization named after it (`found`: the model's candidates, in order): a city's club (فاز
+/// برشلونة), a newspaper (صحيفة الشرق الأوسط), a company or a government named by its seat. A
+/// lexicon knows the place, not what the sentence does with it; the model, trained on news that
+/// tags such names as organizations, reads the sentence. Only the same words, and only from
+/// place to organization: a sure rule, and another kind or extent the lexicon gives, still stand.
+fn place_for_organization(c: &Candidate, found: &[Candidate]) -> bool {
+    if c.tier != Tier::Lexicon || c.kind != Kind::Location {
+        return false;
+    }
+    let i = found.partition_point(|m| m.start < c.start);
+    found[i..].iter().take_while(|m| m.start == c.start).any(|m| m.end == c.end && m.kind == Kind::Organization)
 }
 
 /// The lexicon's names, leftmost-longest.
@@ -400,6 +417,18 @@ mod tests {
             "فاز برشلونة الإسباني على مدينة برشلونة الإسبانية" => [(Organization, "برشلونة"), (Location, "برشلونة")];
             "في شمال أفريقيا الروماني" => [(Location, "أفريقيا")];
         }
+    }
+
+    #[test]
+    fn a_place_the_model_reads_as_an_organization_is_one() {
+        let doc = Doc::new("فاز برشلونة على ضيفه");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let place = rules_kept(&ctx).into_iter().find(|c| c.kind == Kind::Location).expect("برشلونة is in the lexicon");
+        let model = |kind, end| Candidate { kind, end, tier: Tier::Model, entry: None, source: "model", why: Why::Model(90, false), ..place.clone() };
+        assert!(place_for_organization(&place, &[model(Kind::Organization, place.end)]));
+        // Not another kind, nor other words.
+        assert!(!place_for_organization(&place, &[model(Kind::Person, place.end)]));
+        assert!(!place_for_organization(&place, &[model(Kind::Organization, place.end + 1)]));
     }
 
     #[test]

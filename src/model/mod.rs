@@ -315,7 +315,11 @@ impl Model {
                 out.push(ModelSpan { kind, original, norm, confidence, tokens: first..last + 1, first: reading, elsewhere: false });
             }
         }
-        self.echo(doc, &mut out);
+        let echoes = self.echo(ctx, &mut out);
+        if !echoes.is_empty() {
+            out.extend(echoes);
+            out.sort_by_key(|n| n.tokens.start);
+        }
         out.retain(|s| s.confidence >= MIN_CONFIDENCE);
         out
     }
@@ -325,9 +329,14 @@ impl Model {
     /// (يديعوت أحرونوت), and a word new to the model found alone (ألونسو) or as the last word
     /// of a person's name (فرناندو ألونسو → ألونسو). A word the model met in training is left
     /// to its weights (الله ends عبد الله but is no name alone); a name found with two kinds is
-    /// left alone. Two passes over the names and the tokens: linear.
-    fn echo(&self, doc: &Doc, names: &mut Vec<ModelSpan>) {
+    /// left alone. A word known as it stands (a function word, a common word, a first name) is
+    /// not read as proclitics and a name of one word, as the lexicons read it. Two passes over the names and
+    /// the tokens: linear. Returns the names found again (an unsure name's kind is changed in
+    /// place).
+    fn echo(&self, ctx: &Ctx, names: &mut [ModelSpan]) -> Vec<ModelSpan> {
+        let doc = ctx.doc;
         let text = doc.text();
+        let mut added = Vec::new();
         // Each name's text, with its kind and confidence (None after a conflict) and its tokens.
         let mut phrases: FxHashMap<&str, (Option<Sure>, usize)> = FxHashMap::default();
         // The first word of each name, with the token counts of the names it starts.
@@ -354,7 +363,7 @@ impl Model {
             }
         }
         if phrases.is_empty() {
-            return;
+            return added;
         }
         // An unsure name of another kind takes the kind its text has where the model is sure.
         for n in names.iter_mut().filter(|n| n.confidence < ECHO_FROM) {
@@ -370,10 +379,12 @@ impl Model {
         for n in names.iter() {
             covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
         }
-        let before = names.len();
         let mut i = 0;
         while i < doc.tokens.len() {
             let tok = &doc.tokens[i];
+            // لدينا is a function word, not ل + the name دينا (a name of several words says
+            // more: لمجلس الأمن).
+            let known = ctx.class(i) & (class::FIRST | class::FIRST_AMBIGUOUS | class::FUNCTION | class::COMMON) != 0;
             let found = if covered[i] || tok.kind != TokenKind::Word {
                 None
             } else {
@@ -381,7 +392,7 @@ impl Model {
                     let start = r.range(tok).start;
                     firsts.get(&text[r.range(tok)])?.iter().find_map(|&ntok| {
                         let last = i + ntok - 1;
-                        if last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
+                        if known && r.prefix > 0 && ntok == 1 || last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
                             return None;
                         }
                         let norm = start..doc.tokens[last].end;
@@ -393,15 +404,13 @@ impl Model {
             match found {
                 Some((norm, ntok, kind, confidence, first)) => {
                     let original = doc.norm.original_range(norm.clone());
-                    names.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, first, elsewhere: true });
+                    added.push(ModelSpan { kind, original, norm, confidence, tokens: i..i + ntok, first, elsewhere: true });
                     i += ntok;
                 }
                 None => i += 1,
             }
         }
-        if names.len() > before {
-            names.sort_by_key(|n| n.tokens.start);
-        }
+        added
     }
 
     /// Whether the model learned the word as the start of a name of some kind.
@@ -452,8 +461,9 @@ mod tests {
                 ModelSpan { kind: *kind, norm, original, confidence: *confidence, tokens: t.clone(), first: BARE, elsewhere: false }
             })
             .collect();
-        MODEL.echo(&doc, &mut spans);
-        spans.iter().filter(|s| s.elsewhere).map(|s| (text[s.original.clone()].to_string(), s.kind)).collect()
+        let ctx = Ctx::new(&doc, &TABLES);
+        let added = MODEL.echo(&ctx, &mut spans);
+        spans.iter().chain(&added).filter(|s| s.elsewhere).map(|s| (text[s.original.clone()].to_string(), s.kind)).collect()
     }
 
     #[test]
@@ -469,6 +479,9 @@ mod tests {
         assert!(echoes(twice, &[(0..1, Person, 0.9), (2..3, Location, 0.9)]).is_empty());
         // A word the model knows is left to it, even as the surname of a person.
         assert!(echoes("عبد الله سافر\nالله", &[(0..2, Person, 0.99)]).is_empty());
+        // A word known as it stands is not a proclitic and a name: بينما is no بـ + ينما.
+        assert!(echoes("سافر ينما أمس\nبينما", &[(1..2, Person, 0.95)]).is_empty());
+        assert_eq!(echoes("سافر ينما أمس\nوينما", &[(1..2, Person, 0.95)]), vec![("ينما".to_string(), Person)]);
         // An unsure name of another kind takes the sure kind.
         let found = echoes("نقلت سانا عن\nوقالت سانا", &[(1..2, Organization, 0.9), (4..5, Location, 0.6)]);
         assert_eq!(found, vec![("سانا".to_string(), Organization)]);
