@@ -205,7 +205,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             walk(&self.t.names, self, i, w, |end, hit| {
-                if best.map_or(true, |b| end > b.end) {
+                if best.is_none_or(|b| end > b.end) {
                     best = Some(NameMatch { first, end, hit: *hit });
                 }
             });
@@ -217,7 +217,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// first word (the word as it stands first).
     pub fn cue(&self, i: usize, kinds: &[CueKind]) -> Option<CueMatch<'d>> {
         let family = kinds.iter().fold(0, |f, k| f | k.family());
-        if self.any.get(i).map_or(true, |&c| c & family == 0) {
+        if self.any.get(i).is_none_or(|&c| c & family == 0) {
             return None;
         }
         let mut best: Option<CueMatch<'d>> = None;
@@ -228,7 +228,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             walk(&t.cues, self, i, w, |end, cues| {
                 if let Some(cue) = cues.iter().find(|c| kinds.contains(&c.kind)) {
-                    if best.map_or(true, |b| end > b.end) {
+                    if best.is_none_or(|b| end > b.end) {
                         best = Some(CueMatch { first, end, cue });
                     }
                 }
