@@ -23,7 +23,8 @@ analyze   Analyze FILEs (or stdin with -) or a bundled seed (--seed ID). --date 
           UTF-16 code units as in the browser; jsonl: one JSON object a line, for each FILE or,
           reading stdin, for each line of it.
 seeds     List the bundled example articles.
-bench     Measure native throughput of analyze() over the seeds, in MB/s.
+bench     Measure native throughput of analyze() over the seeds and a 1 MB text, in MB/s, then of
+          each stage over the seeds.
 train     Train the entity model on the first 90% of ANERcorp's sentences (data/model/ner.bin),
           its lexicon features jackknifed (run from the repository's root: it runs
           scripts/lexicon/mine_anercorp.py); --validate scores held-out ninths, writes nothing.
@@ -342,6 +343,29 @@ fn cmd_seeds(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Runs `run` over `texts` until `budget` is spent (three times at least) and prints the median
+/// time of one pass and the throughput.
+fn measure(label: &str, texts: &[&str], budget: Duration, mut run: impl FnMut(&str)) {
+    let bytes = texts.iter().map(|t| t.len()).sum();
+    measure_n(label, bytes, texts.len(), budget, &mut |i| run(texts[i]));
+}
+
+/// Runs `run(0..n)` as one pass, over and over until `budget` is spent (three passes at least),
+/// and prints the median time of a pass and its throughput over `bytes`.
+fn measure_n(label: &str, bytes: usize, n: usize, budget: Duration, run: &mut dyn FnMut(usize)) {
+    let (mut runs, start) = (0u64, Instant::now());
+    let mut per_run = Vec::new();
+    while start.elapsed() < budget || runs < 3 {
+        let t = Instant::now();
+        (0..n).for_each(&mut *run);
+        per_run.push(t.elapsed());
+        runs += 1;
+    }
+    per_run.sort();
+    let median = per_run[per_run.len() / 2];
+    println!("{label:<30} {runs:>6} runs  median {:>9.3} ms  {:>8.2} MB/s", median.as_secs_f64() * 1e3, bytes as f64 / median.as_secs_f64() / 1e6);
+}
+
 fn cmd_bench(args: &[String]) -> Result<(), Failure> {
     let mut seconds = 3.0f64;
     let mut it = args.iter();
@@ -357,31 +381,36 @@ fn cmd_bench(args: &[String]) -> Result<(), Failure> {
             other => return Err(Failure::usage(format!("unknown option {other:?}"))),
         }
     }
-    let budget = Duration::from_secs_f64(seconds / 2.0);
+    // Half the time to the whole analyzer, half to its stages one by one.
+    let budget = Duration::from_secs_f64(seconds / 4.0);
     // Every seed, and one long text made of all seeds repeated to about 1 MB.
     let corpus: String = seeds::SEEDS.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");
     let long = corpus.repeat((1 << 20) / corpus.len().max(1) + 1);
     let opts = Options::with_date("2024-11-15").expect("valid");
     println!("kashif {} bench ({} seed(s), {} bytes; long text {} bytes)", kashif::version(), seeds::SEEDS.len(), corpus.len(), long.len());
-    for (label, texts) in [("seeds", seeds::SEEDS.iter().map(|s| s.text).collect::<Vec<_>>()), ("1 MB article", vec![long.as_str()])] {
-        let bytes: usize = texts.iter().map(|t| t.len()).sum();
-        let (mut runs, start) = (0u64, Instant::now());
-        let mut per_run = Vec::new();
-        while start.elapsed() < budget || runs < 3 {
-            let t = Instant::now();
-            for text in &texts {
-                std::hint::black_box(analyze(text, &opts).map_err(|e| Failure::input(e.to_string()))?);
+    let seed_texts: Vec<&str> = seeds::SEEDS.iter().map(|s| s.text).collect();
+    for (label, texts) in [("seeds", seed_texts.clone()), ("1 MB article", vec![long.as_str()])] {
+        let mut failure = None;
+        measure(label, &texts, budget, |text| {
+            if let Err(e) = analyze(text, &opts) {
+                failure.get_or_insert(e);
             }
-            per_run.push(t.elapsed());
-            runs += 1;
+        });
+        if let Some(e) = failure {
+            return Err(Failure::input(e.to_string()));
         }
-        per_run.sort();
-        let median = per_run[per_run.len() / 2];
-        println!(
-            "{label:<14} {runs:>6} runs  median {:>9.3} ms  {:>8.2} MB/s",
-            median.as_secs_f64() * 1e3,
-            bytes as f64 / median.as_secs_f64() / 1e6
-        );
     }
+    // The stages over the seeds, each given the document (and what it reads) made beforehand.
+    use kashif::{doc::Doc, entities, quotes, timex};
+    println!("stages over the seeds:");
+    let docs: Vec<Doc> = seed_texts.iter().map(|t| Doc::new(t)).collect();
+    let found: Vec<_> = docs.iter().map(entities::analyze).collect();
+    let (bytes, tables) = (corpus.len() - (seed_texts.len() - 1), &*entities::tables::TABLES);
+    let stage = |label: &str, run: &mut dyn FnMut(usize)| measure_n(label, bytes, docs.len(), budget, run);
+    stage("  normalize + tokenize", &mut |i| drop(std::hint::black_box(Doc::new(seed_texts[i]))));
+    stage("  entities: lexicons + rules", &mut |i| drop(std::hint::black_box(entities::find_with(&docs[i], tables, None))));
+    stage("  entities: + model, grouped", &mut |i| drop(std::hint::black_box(entities::analyze(&docs[i]))));
+    stage("  time expressions", &mut |i| drop(std::hint::black_box(timex::find(&docs[i], opts.date))));
+    stage("  quotations", &mut |i| drop(std::hint::black_box(quotes::find(&docs[i], &found[i].0, &found[i].1))));
     Ok(())
 }

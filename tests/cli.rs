@@ -202,5 +202,11 @@ fn help_and_version() {
 fn bench_reports_throughput() {
     let o = kashif(&["bench", "--seconds", "0.2"], None);
     assert!(o.status.success());
-    assert!(stdout(&o).contains("MB/s"));
+    let out = stdout(&o);
+    // The whole analyzer over the seeds and the long text, then each stage over the seeds.
+    for label in ["seeds", "1 MB article", "normalize + tokenize", "entities: lexicons + rules", "entities: + model", "time expressions", "quotations"] {
+        let line = out.lines().find(|l| l.trim_start().starts_with(label)).unwrap_or_else(|| panic!("no {label:?} line in:\n{out}"));
+        let rate: f64 = line.split_whitespace().rev().nth(1).and_then(|x| x.parse().ok()).unwrap_or_else(|| panic!("no rate in {line:?}"));
+        assert!(rate > 0.0 && line.ends_with("MB/s"), "{line}");
+    }
 }
