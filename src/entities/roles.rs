@@ -61,9 +61,12 @@ pub struct RoleKey {
 
 impl RoleKey {
     /// How well a descriptor (`self`) fits a role someone is named with (`held`); `None` when it
-    /// cannot be the same role.
+    /// cannot be the same role. An office without the portfolio fits the office with one a step
+    /// less well than the same office (الوزير الأردني ~ وزير الخارجية الأردني).
     pub fn fit(&self, held: &RoleKey) -> Option<u8> {
-        if self.office != held.office {
+        let exact = self.office == held.office;
+        let general = held.office.strip_prefix(self.office.as_str()).is_some_and(|portfolio| portfolio.starts_with(' '));
+        if !exact && !general {
             return None;
         }
         let modifier = match (&self.modifier, &held.modifier) {
@@ -78,7 +81,7 @@ impl RoleKey {
             (None, _) => 2,
             (Some(_), None) => 1,
         };
-        Some(modifier + affiliation)
+        Some(modifier + affiliation - u8::from(!exact))
     }
 }
 
@@ -136,6 +139,11 @@ mod tests {
         assert_eq!(key("الرئيس", None, Some("المنتخب")).fit(&sitting), None);
         assert_eq!(key("الرئيس", Some(Affiliation::named("روسيا")), None).fit(&elect), None);
         assert_eq!(key("وزير الخارجية", us(), None).fit(&elect), None);
+        // The minister, without the portfolio, is the minister with one, if nothing else differs.
+        let foreign = key("وزير الخارجية", us(), None);
+        assert_eq!(key("وزير", us(), None).fit(&foreign), Some(5));
+        assert_eq!(key("وزير", Some(Affiliation::named("روسيا")), None).fit(&foreign), None);
+        assert_eq!(foreign.fit(&key("وزير", us(), None)), None);
     }
 
     #[test]

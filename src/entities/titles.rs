@@ -55,6 +55,7 @@ pub fn chains<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) -> Vec<Chain<
     while i < ctx.len() {
         match chain_at(ctx, i) {
             Some(mut c) => {
+                counterpart(ctx, &mut c, &chains);
                 if let Some((holder, cand)) = person_after(ctx, &c).filter(|_| !c.for_someone) {
                     c.holder = Some(holder);
                     out.extend(cand);
@@ -66,6 +67,24 @@ pub fn chains<'d>(ctx: &Ctx<'d, '_>, out: &mut Vec<Candidate<'d>>) -> Vec<Chain<
         }
     }
     chains
+}
+
+/// How far back (in tokens) a counterpart looks for the office it shares.
+const COUNTERPART_REACH: usize = 40;
+
+/// A counterpart (نظيره، نظيرته، نظيرها) with an adjective of nationality holds the office of
+/// the nearest chain before it that names its holder, in another country: وزير الخارجية اللبناني
+/// … مع نظيره الأردني أيمن الصفدي (Safadi is Jordan's foreign minister). The counterpart and its
+/// nationality become the chain's role.
+fn counterpart<'d>(ctx: &Ctx<'d, '_>, c: &mut Chain<'d>, before: &[Chain<'d>]) {
+    if c.key.is_some() || c.title != "نظيره" {
+        return;
+    }
+    let Some(nisba) = ctx.bare_cue(c.start + 1, &[CueKind::Nisba]).filter(|n| n.end <= c.end) else { return };
+    let Some(shared) = before.iter().rev().take_while(|s| s.start + COUNTERPART_REACH > c.start).find(|s| s.holder.is_some() && s.key.is_some()) else { return };
+    let office = shared.key.as_ref().map(|k| k.office.clone());
+    c.key = office.map(|office| RoleKey { office, affiliation: Some(Affiliation::normalized(nisba.cue.norm.clone())), modifier: None });
+    c.role_end = nisba.end;
 }
 
 /// The title chain starting at token `i`.
@@ -314,6 +333,19 @@ mod tests {
         assert_eq!(roles[1].0, "الرئيس الروسي");
         assert_eq!(roles[1].4.as_deref(), Some("ميخائيل"));
         assert_eq!(people, vec!["ميخائيل كاسيانوف"]);
+    }
+
+    #[test]
+    fn a_counterpart_holds_the_office_of_the_chain_before_it_in_another_country() {
+        let (roles, _) = found("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي في عمان");
+        assert_eq!(roles[1], ("نظيره الأردني".into(), "وزير الخارجية".into(), Some("الاردن".into()), None, Some("أيمن".into())));
+        let (roles, _) = found("وبحث الرئيس الفرنسي إيمانويل ماكرون مع نظيرته السلوفاكية زوزانا تشابوتوفا الأزمة");
+        assert_eq!(roles[1].1, "الرئيس");
+        assert_eq!(roles[1].4.as_deref(), Some("زوزانا"));
+        // Without a name after it, it is the role alone; without an office before it, no role.
+        let (roles, _) = found("التقى وزير الخارجية المصري سامح شكري نظيره الأردني في عمان");
+        assert_eq!(roles[1], ("نظيره الأردني".into(), "وزير الخارجية".into(), Some("الاردن".into()), None, None));
+        assert!(found("والتقى الكاتب نظيره الأردني أيمن الصفدي").0.is_empty());
     }
 
     #[test]
