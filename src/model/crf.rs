@@ -113,8 +113,6 @@ pub struct Chain {
     start: [f32; L],
     /// `trans[a][b]`: label a followed by label b.
     trans: [[f32; L]; L],
-    /// The same by the label followed: `into[b][a] = trans[a][b]`.
-    into: [[f32; L]; L],
     end: [f32; L],
     exp_start: [f32; L],
     exp_trans: [[f32; L]; L],
@@ -129,7 +127,6 @@ impl Chain {
         let trans: [[f32; L]; L] = std::array::from_fn(|a| std::array::from_fn(|b| mask(labels.allowed(a, b), trans[a * L + b])));
         let end: [f32; L] = std::array::from_fn(|a| end[a]);
         Chain {
-            into: std::array::from_fn(|b| std::array::from_fn(|a| trans[a][b])),
             exp_start: start.map(f32::exp),
             exp_trans: trans.map(|row| row.map(f32::exp)),
             exp_end: end.map(f32::exp),
@@ -148,23 +145,23 @@ impl Chain {
         let mut score: [f32; L] = std::array::from_fn(|y| self.start[y] + row(0)[y]);
         let mut back = vec![[0u8; L]; n];
         for (t, arg) in back.iter_mut().enumerate().skip(1) {
-            // For each label b, the best label a before it (the first of equals).
+            // For each label b, the best label a before it (the first of equals): label by
+            // label a, over all the labels b at once (the compiler keeps the lanes in vector
+            // registers, without a branch).
             let e = row(t);
-            let mut next = [0f32; L];
-            for b in 0..L {
-                let into = &self.into[b];
-                let (mut best, mut from) = (score[0] + into[0], 0);
-                for a in 1..L {
-                    let s = score[a] + into[a];
-                    if s > best {
-                        best = s;
-                        from = a;
-                    }
+            let mut best: [f32; L] = std::array::from_fn(|b| score[0] + self.trans[0][b]);
+            let mut from = [0u8; L];
+            for a in 1..L {
+                let (s, trans) = (score[a], &self.trans[a]);
+                for b in 0..L {
+                    let c = s + trans[b];
+                    let better = c > best[b];
+                    best[b] = if better { c } else { best[b] };
+                    from[b] = if better { a as u8 } else { from[b] };
                 }
-                arg[b] = from as u8;
-                next[b] = best + e[b];
             }
-            score = next;
+            *arg = from;
+            score = std::array::from_fn(|b| best[b] + e[b]);
         }
         let mut y = vec![0; n];
         let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
