@@ -178,6 +178,27 @@ pub(crate) fn word_key(word: &str) -> u32 {
     Key::new(Template::Word).text(text_hash(word)).finish()
 }
 
+/// The keys of the features that a word gives its neighbours (`word-2=`, `word-1=`, `word+1=`,
+/// `word+2=`: the word read from two after it, one after it, one before, two before), from its
+/// [`word_hash`]: the same wherever the word stands, so tagging looks their weights up once per
+/// distinct word ([`extract_context`] leaves them out).
+pub(crate) fn neighbour_keys(hash: u64) -> [u32; 4] {
+    AROUND.map(|t| Key::new(t).text(hash).finish())
+}
+
+/// The templates of [`neighbour_keys`], in order.
+const AROUND: [Template; 4] = [Template::WordMinus2, Template::WordMinus1, Template::WordPlus1, Template::WordPlus2];
+
+/// The hash of token `i`'s word as the features read it (a number by its digit count).
+pub(crate) fn word_hash(ctx: &Ctx, i: usize) -> u64 {
+    text_hash(word(ctx.doc.text(), &ctx.doc.tokens[i]))
+}
+
+/// The hashes of the words past the start and the end of a sequence.
+pub(crate) fn boundary_hashes() -> (u64, u64) {
+    (text_hash("<s>"), text_hash("</s>"))
+}
+
 /// The class of a trigger word: a word that announces a name next to it, found in the entity
 /// stage's rule tables (`data/lexicon/rules/`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,8 +306,9 @@ pub fn extract(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) 
     extract_with(ctx, ev, seq, out, true)
 }
 
-/// The features of [`extract`] but those of each word alone ([`lexical`]), which are the same
-/// wherever the word stands: tagging sums their weights once per distinct word.
+/// The features of [`extract`] but those of each word alone ([`lexical`]) and those its
+/// neighbours' words give it ([`neighbour_keys`]), which are the same wherever a word stands:
+/// tagging sums their weights once per distinct word.
 pub fn extract_context(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) {
     extract_with(ctx, ev, seq, out, false)
 }
@@ -329,8 +351,10 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
     let (verdicts, ruled, triggers) = (&ev.verdicts[seq.clone()], &ev.ruled[seq.clone()], &ev.triggers[seq.clone()]);
     let others = &ev.elsewhere[seq.clone()];
     out.hashes.clear();
-    out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
-    let (before, after) = (text_hash("<s>"), text_hash("</s>"));
+    if lexical_too {
+        out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
+    }
+    let (before, after) = boundary_hashes();
     let f = out;
     f.keys.clear();
     f.starts.clear();
@@ -342,7 +366,6 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
     let at = |i: usize, d: isize| Some(i.checked_add_signed(d)?).filter(|&j| j < toks.len());
     for i in 0..toks.len() {
         let hash_at = |d: isize| at(i, d).map_or(if d < 0 { before } else { after }, |j| f.hashes[j]);
-        let around = [(Template::WordMinus2, hash_at(-2)), (Template::WordMinus1, hash_at(-1)), (Template::WordPlus1, hash_at(1)), (Template::WordPlus2, hash_at(2))];
         let (k, codes) = (&mut f.keys, &mut f.codes);
         if lexical_too {
             lexical(ctx, seq.start + i, k);
@@ -377,8 +400,10 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
                 small(t, c as u8);
             }
         }
-        for (t, h) in around {
-            k.push(Key::new(t).text(h).finish());
+        if lexical_too {
+            for (t, d) in AROUND.into_iter().zip([-2, -1, 1, 2]) {
+                k.push(Key::new(t).text(hash_at(d)).finish());
+            }
         }
         if i == 0 {
             k.push(Key::new(Template::First).finish());
