@@ -423,6 +423,9 @@ impl Model {
                 }
             }
         }
+        // The byte lengths of the first words (up to 63): most readings of most words are of
+        // no such length, and are passed over without hashing them.
+        let lengths = firsts.keys().fold(0u64, |m, k| m | 1 << k.len().min(63));
         let mut covered = vec![false; doc.tokens.len()];
         for n in names.iter() {
             covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
@@ -436,9 +439,13 @@ impl Model {
             let found = if covered[i] || tok.kind != TokenKind::Word {
                 None
             } else {
-                tok.proclitics(text).find_map(|r| {
-                    let start = r.range(tok).start;
-                    firsts.get(&text[r.range(tok)])?.iter().find_map(|&ntok| {
+                // The word's readings, as the entity stage found them (`Token::proclitics`).
+                ctx.words.all(i).iter().find_map(|&r| {
+                    let (start, stem) = (r.range(tok).start, &text[r.range(tok)]);
+                    if lengths >> stem.len().min(63) & 1 == 0 {
+                        return None;
+                    }
+                    firsts.get(stem)?.iter().find_map(|&ntok| {
                         let last = i + ntok - 1;
                         if known && r.prefix > 0 && ntok == 1 || last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
                             return None;
