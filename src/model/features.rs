@@ -617,22 +617,40 @@ fn elsewhere(ctx: &Ctx, ev: &Evidence) -> Vec<u16> {
     // Each word's stems, by number: `ids[starts[i]..starts[i + 1]]`.
     let (mut ids, mut starts) = (Vec::with_capacity(n * 2), Vec::with_capacity(n + 1));
     let mut keys = Vec::new();
+    // By word type, where its stems' numbers were first written in `ids`: a word met again has
+    // the same stems, copied rather than found and hashed again.
+    let mut met: Vec<(u32, u32)> = Vec::new();
     for (i, &flags) in own.iter().enumerate() {
-        starts.push(ids.len() as u32);
+        let from = ids.len() as u32;
+        starts.push(from);
         if flags == 0 {
             continue;
         }
-        cores(ctx, i, &mut keys);
-        for key in &keys {
-            let next = seen.len() as u32;
-            let id = *stems.entry(key).or_insert(next);
-            if id == next {
-                seen.push((0, 0));
+        let ty = ctx.words.type_of(i).map(|t| t as usize);
+        match ty.and_then(|t| met.get(t)).filter(|m| m.0 != u32::MAX) {
+            Some(&(a, b)) => ids.extend_from_within(a as usize..b as usize),
+            None => {
+                cores(ctx, i, &mut keys);
+                for key in &keys {
+                    let next = seen.len() as u32;
+                    let id = *stems.entry(key).or_insert(next);
+                    if id == next {
+                        seen.push((0, 0));
+                    }
+                    ids.push(id);
+                }
+                if let Some(t) = ty {
+                    if met.len() <= t {
+                        met.resize(t + 1, (u32::MAX, 0));
+                    }
+                    met[t] = (from, ids.len() as u32);
+                }
             }
+        }
+        for &id in &ids[from as usize..] {
             let (any, twice) = &mut seen[id as usize];
             *twice |= *any & flags;
             *any |= flags;
-            ids.push(id);
         }
     }
     starts.push(ids.len() as u32);
