@@ -158,8 +158,21 @@ impl Small {
         Template::TriggerPlus1,
     ];
 
+    /// After the codes of the one-byte templates, those of the features of no evidence (the
+    /// first token's, a word where a lexicon name may start) and of a few bytes: a trigger
+    /// before the word (at one of [`Small::BEFORE`], of a [`Trigger`] class) paired with whether
+    /// the word has the article (`TriggerArticle`) and with the word's own trigger class
+    /// (`TriggerPair`).
+    const FIRST: usize = Small::TEMPLATES.len() * 256;
+    const LEXICON_START: usize = Small::FIRST + 1;
+    const TRIGGER_ARTICLE: usize = Small::LEXICON_START + 1;
+    const TRIGGER_PAIR: usize = Small::TRIGGER_ARTICLE + 3 * 8 * 2;
+
+    /// The templates of the triggers before the word, in the order of their codes.
+    const BEFORE: [Template; 3] = [Template::TriggerMinus3, Template::TriggerMinus2, Template::TriggerMinus1];
+
     /// The number of codes.
-    pub const CODES: usize = Small::TEMPLATES.len() * 256;
+    pub const CODES: usize = Small::TRIGGER_PAIR + 3 * 8 * 8;
 
     /// The code of a feature of template `t` (one of [`Small::TEMPLATES`]) with byte `b`.
     fn code(t: Template, b: u8) -> u16 {
@@ -167,9 +180,27 @@ impl Small {
         (n * 256 + b as usize) as u16
     }
 
+    /// The code of a trigger before the word: `t` one of [`Small::BEFORE`], class `c`.
+    fn before(t: Template, c: u8) -> usize {
+        Small::BEFORE.iter().position(|&x| x == t).expect("a trigger before the word") * 8 + c as usize
+    }
+
     /// The key of the feature a code stands for.
     pub fn key(code: usize) -> u32 {
-        Key::new(Small::TEMPLATES[code / 256]).byte((code % 256) as u8).finish()
+        let trigger = |n: usize| (Small::BEFORE[n / 8] as u8, (n % 8) as u8);
+        match code {
+            c if c < Small::FIRST => Key::new(Small::TEMPLATES[c / 256]).byte((c % 256) as u8).finish(),
+            Small::FIRST => Key::new(Template::First).finish(),
+            Small::LEXICON_START => Key::new(Template::LexiconStart).finish(),
+            c if c < Small::TRIGGER_PAIR => {
+                let ((t, c), article) = (trigger((c - Small::TRIGGER_ARTICLE) / 2), (c - Small::TRIGGER_ARTICLE) % 2);
+                Key::new(Template::TriggerArticle).byte(t).byte(c).byte(article as u8).finish()
+            }
+            c => {
+                let ((t, c), own) = (trigger((c - Small::TRIGGER_PAIR) / 8), (c - Small::TRIGGER_PAIR) % 8);
+                Key::new(Template::TriggerPair).byte(t).byte(c).byte(own as u8).finish()
+            }
+        }
     }
 }
 
@@ -244,7 +275,7 @@ impl Verdict {
 pub struct Features {
     pub keys: Vec<u32>,
     pub starts: Vec<usize>,
-    /// From [`extract_context`]: the features of one byte of evidence, as [`Small`] codes
+    /// From [`extract_context`]: the features of a few bytes of evidence, as [`Small`] codes
     /// (token *i*'s are `codes[code_starts[i]..code_starts[i + 1]]`); [`extract`] gives them as
     /// keys with the others.
     pub codes: Vec<u16>,
@@ -405,19 +436,29 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
                 k.push(Key::new(t).text(hash_at(d)).finish());
             }
         }
+        // The other features of a few bytes: keys for training, codes for tagging.
+        let mut push = |key: &dyn Fn() -> u32, code: usize| {
+            if lexical_too {
+                k.push(key())
+            } else {
+                codes.push(code as u16)
+            }
+        };
         if i == 0 {
-            k.push(Key::new(Template::First).finish());
+            push(&|| Key::new(Template::First).finish(), Small::FIRST);
         }
         if verdicts[i].2 {
-            k.push(Key::new(Template::LexiconStart).finish());
+            push(&|| Key::new(Template::LexiconStart).finish(), Small::LEXICON_START);
         }
         let mut article = None;
         for (t, c) in TRIGGERS_AROUND.into_iter().filter(|&(_, d)| d < 0).filter_map(|(t, d)| Some((t, trigger_at(d)?))) {
             // A linear model cannot pair evidence by itself: a trigger before the word with
             // the word's article and with the word's own trigger.
             let article = *article.get_or_insert_with(|| bare(text, &toks[i], ctx.words.all(seq.start + i)).is_some());
-            k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(article as u8).finish());
-            k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
+            let own = triggers[i].map_or(0, |x| x as u8);
+            let before = Small::before(t, c as u8);
+            push(&|| Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(article as u8).finish(), Small::TRIGGER_ARTICLE + before * 2 + article as usize);
+            push(&|| Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(own).finish(), Small::TRIGGER_PAIR + before * 8 + own as usize);
         }
         f.starts.push(f.keys.len());
         f.code_starts.push(f.codes.len());
@@ -758,6 +799,36 @@ mod tests {
         let doc = Doc::new("أ ب\nج، د\n\nه");
         assert_eq!(sequences(&doc), vec![0..2, 2..5, 5..6]);
         assert!(sequences(&Doc::new(" ")).is_empty());
+    }
+
+    #[test]
+    fn tagging_reads_the_features_training_reads() {
+        // extract_context's keys and codes, with each word's own and its neighbours' features,
+        // are extract's keys.
+        let doc = Doc::new("وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن وزارة الخارجية ستعلن\nأمس 12 مارس");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let ev = Evidence::new(&ctx, &rules_kept(&ctx));
+        for seq in sequences(&doc) {
+            let (mut all, mut context) = (Features::default(), Features::default());
+            extract(&ctx, &ev, seq.clone(), &mut all);
+            extract_context(&ctx, &ev, seq.clone(), &mut context);
+            let (before, after) = boundary_hashes();
+            for (t, i) in seq.clone().enumerate() {
+                let mut keys = Vec::new();
+                lexical(&ctx, i, &mut keys);
+                keys.extend_from_slice(context.of(t));
+                keys.extend(context.codes_of(t).iter().map(|&c| Small::key(c as usize)));
+                for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                    let j = (i as isize + d) as usize;
+                    let hash = if seq.contains(&j) { word_hash(&ctx, j) } else if d < 0 { before } else { after };
+                    keys.push(neighbour_keys(hash)[k]);
+                }
+                let mut want = all.of(t).to_vec();
+                want.sort_unstable();
+                keys.sort_unstable();
+                assert_eq!(keys, want, "token {i}");
+            }
+        }
     }
 
     #[test]
