@@ -416,10 +416,11 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
         if let Some(kind) = verdicts[i].1 {
             small(Template::LexiconWord, kind as u8);
         }
-        for flag in 0..ELSEWHERE_FLAGS as u8 {
-            if others[i] >> flag & 1 == 1 {
-                small(Template::Elsewhere, flag);
-            }
+        // The flags set, lowest first.
+        let mut flags = others[i] & ((1 << ELSEWHERE_FLAGS) - 1);
+        while flags != 0 {
+            small(Template::Elsewhere, flags.trailing_zeros() as u8);
+            flags &= flags - 1;
         }
         let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
         small(Template::Rule, r(0));
