@@ -171,8 +171,15 @@ impl Small {
     /// The templates of the triggers before the word, in the order of their codes.
     const BEFORE: [Template; 3] = [Template::TriggerMinus3, Template::TriggerMinus2, Template::TriggerMinus1];
 
+    /// Then those of the word's own features of one byte or none ([`lexical_coded`]): the bias,
+    /// the article, the shape, the length.
+    const BIAS: usize = Small::TRIGGER_PAIR + 3 * 8 * 8;
+    const ARTICLE: usize = Small::BIAS + 1;
+    const SHAPE: usize = Small::ARTICLE + 1;
+    const LENGTH: usize = Small::SHAPE + 8;
+
     /// The number of codes.
-    pub const CODES: usize = Small::TRIGGER_PAIR + 3 * 8 * 8;
+    pub const CODES: usize = Small::LENGTH + 16;
 
     /// The code of a feature of template `t` (one of [`Small::TEMPLATES`]) with byte `b`.
     fn code(t: Template, b: u8) -> u16 {
@@ -196,6 +203,10 @@ impl Small {
                 let ((t, c), article) = (trigger((c - Small::TRIGGER_ARTICLE) / 2), (c - Small::TRIGGER_ARTICLE) % 2);
                 Key::new(Template::TriggerArticle).byte(t).byte(c).byte(article as u8).finish()
             }
+            Small::BIAS => Key::new(Template::Bias).finish(),
+            Small::ARTICLE => Key::new(Template::Article).finish(),
+            c if c >= Small::LENGTH => Key::new(Template::Length).byte((c - Small::LENGTH) as u8).finish(),
+            c if c >= Small::SHAPE => Key::new(Template::Shape).byte((c - Small::SHAPE) as u8).finish(),
             c => {
                 let ((t, c), own) = (trigger((c - Small::TRIGGER_PAIR) / 8), (c - Small::TRIGGER_PAIR) % 8);
                 Key::new(Template::TriggerPair).byte(t).byte(c).byte(own as u8).finish()
@@ -211,7 +222,7 @@ pub(crate) fn word_key(word: &str) -> u32 {
 
 /// The keys of the features that a word gives its neighbours (`word-2=`, `word-1=`, `word+1=`,
 /// `word+2=`: the word read from two after it, one after it, one before, two before), from its
-/// [`word_hash`]: the same wherever the word stands, so tagging looks their weights up once per
+/// hash (see [`lexical_coded`]): the same wherever the word stands, so tagging looks their weights up once per
 /// distinct word ([`extract_context`] leaves them out).
 pub(crate) fn neighbour_keys(hash: u64) -> [u32; 4] {
     AROUND.map(|t| Key::new(t).text(hash).finish())
@@ -221,7 +232,8 @@ pub(crate) fn neighbour_keys(hash: u64) -> [u32; 4] {
 const AROUND: [Template; 4] = [Template::WordMinus2, Template::WordMinus1, Template::WordPlus1, Template::WordPlus2];
 
 /// The hash of token `i`'s word as the features read it (a number by its digit count).
-pub(crate) fn word_hash(ctx: &Ctx, i: usize) -> u64 {
+#[cfg(test)]
+fn word_hash(ctx: &Ctx, i: usize) -> u64 {
     text_hash(word(ctx.doc.text(), &ctx.doc.tokens[i]))
 }
 
@@ -348,14 +360,32 @@ pub fn extract_context(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Fe
 /// letters, its stems after proclitics and without the article (and the bias, which every token
 /// has).
 pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
+    lexical_with(ctx, i, k, None);
+}
+
+/// The features of [`lexical`], those of one byte or none as [`Small`] codes into `codes` (the
+/// others' keys into `k`), for tagging; returns the hash of the word as the features read it
+/// (a number by its digit count).
+pub fn lexical_coded(ctx: &Ctx, i: usize, k: &mut Vec<u32>, codes: &mut Vec<u16>) -> u64 {
+    lexical_with(ctx, i, k, Some(codes))
+}
+
+fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Vec<u16>>) -> u64 {
     let text = ctx.doc.text();
     let tok = &ctx.doc.tokens[i];
     let w = word(text, tok);
     let hash = text_hash(w);
-    k.push(Key::new(Template::Bias).finish());
+    // A feature of one byte or none: its key, or its code.
+    let mut small = |k: &mut Vec<u32>, key: &dyn Fn() -> u32, code: usize| match codes.as_deref_mut() {
+        Some(codes) => codes.push(code as u16),
+        None => k.push(key()),
+    };
+    small(k, &|| Key::new(Template::Bias).finish(), Small::BIAS);
     k.push(Key::new(Template::Word).text(hash).finish());
-    k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
-    k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
+    let shape = shape(w, tok.kind);
+    small(k, &|| Key::new(Template::Shape).byte(shape).finish(), Small::SHAPE + shape as usize);
+    let length = w.chars().count().min(12) as u8;
+    small(k, &|| Key::new(Template::Length).byte(length).finish(), Small::LENGTH + length as usize);
     if tok.kind == TokenKind::Word {
         let readings = ctx.words.all(i);
         prefixes(k, w, Template::Prefix);
@@ -368,12 +398,13 @@ pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
             Some((b, _)) => {
                 k.push(Key::new(Template::Bare).text(text_hash(b)).finish());
                 // The bare stem is a suffix of the word: its own suffixes are the word's.
-                k.push(Key::new(Template::Article).finish());
+                small(k, &|| Key::new(Template::Article).finish(), Small::ARTICLE);
                 prefixes(k, b, Template::BarePrefix);
             }
             None => k.push(Key::new(Template::Bare).text(hash).finish()),
         }
     }
+    hash
 }
 
 fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features, lexical_too: bool) {
@@ -815,8 +846,9 @@ mod tests {
             extract_context(&ctx, &ev, seq.clone(), &mut context);
             let (before, after) = boundary_hashes();
             for (t, i) in seq.clone().enumerate() {
-                let mut keys = Vec::new();
-                lexical(&ctx, i, &mut keys);
+                let (mut keys, mut codes) = (Vec::new(), Vec::new());
+                assert_eq!(lexical_coded(&ctx, i, &mut keys, &mut codes), word_hash(&ctx, i));
+                keys.extend(codes.iter().map(|&c| Small::key(c as usize)));
                 keys.extend_from_slice(context.of(t));
                 keys.extend(context.codes_of(t).iter().map(|&c| Small::key(c as usize)));
                 for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {

@@ -148,7 +148,9 @@ struct WordSums<'d> {
     /// By text, the same for a token without a type (punctuation).
     untyped: FxHashMap<&'d str, u32>,
     words: Vec<Word>,
+    /// Buffers for a word's own features.
     keys: Vec<u32>,
+    codes: Vec<u16>,
     /// The rows the starts and ends of sequences give their neighbours (as a word's `near`).
     before: [Row; 4],
     after: [Row; 4],
@@ -304,18 +306,19 @@ impl Model {
         };
         if *slot == NO_WORD {
             *slot = words.words.len() as u32;
-            let own = self.lexical_sum(ctx, i, &mut words.keys);
-            let near = features::neighbour_keys(features::word_hash(ctx, i)).map(|k| self.row(k).copied().unwrap_or_default());
+            words.keys.clear();
+            words.codes.clear();
+            let hash = features::lexical_coded(ctx, i, &mut words.keys, &mut words.codes);
+            let mut own = self.sum(&words.keys);
+            for &c in &words.codes {
+                for (a, &x) in own.iter_mut().zip(&self.small[c as usize]) {
+                    *a += x as i32;
+                }
+            }
+            let near = features::neighbour_keys(hash).map(|k| self.row(k).copied().unwrap_or_default());
             words.words.push(Word { own, near });
         }
         *slot
-    }
-
-    /// The weights of token `i`'s word's own features, summed; `keys` is a buffer.
-    fn lexical_sum(&self, ctx: &Ctx, i: usize, keys: &mut Vec<u32>) -> Sum {
-        keys.clear();
-        features::lexical(ctx, i, keys);
-        self.sum(keys)
     }
 
     /// The names the model finds in a document, with the compiled-in tables' lexicons and
