@@ -837,7 +837,7 @@ mod tests {
     fn tagging_reads_the_features_training_reads() {
         // extract_context's keys and codes, with each word's own and its neighbours' features,
         // are extract's keys.
-        let doc = Doc::new("وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن وزارة الخارجية ستعلن\nأمس 12 مارس");
+        let doc = Doc::new("وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن وزارة الخارجية ستعلن،\nأمس 12 مارس.");
         let ctx = Ctx::new(&doc, &TABLES);
         let ev = Evidence::new(&ctx, &rules_kept(&ctx));
         for seq in sequences(&doc) {
