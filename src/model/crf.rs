@@ -141,13 +141,34 @@ impl Chain {
 
     /// The best labelling of `n` tokens with emission scores `emit[t * L + y]`.
     pub fn viterbi(&self, emit: &[f32], n: usize) -> Vec<usize> {
+        self.decode(emit, n, None)
+    }
+
+    /// The best labelling, as [`Chain::viterbi`], and the forward half of the forward-backward
+    /// pass into `fb` ([`Chain::backward`] completes it): both at once, token by token. Each is
+    /// a chain of steps that wait on the step before; interleaved, the processor works on one
+    /// while the other waits.
+    pub fn viterbi_forward(&self, emit: &[f32], n: usize, fb: &mut ForwardBackward) -> Vec<usize> {
+        self.decode(emit, n, Some(fb))
+    }
+
+    fn decode(&self, emit: &[f32], n: usize, mut fb: Option<&mut ForwardBackward>) -> Vec<usize> {
+        if let Some(fb) = fb.as_deref_mut() {
+            fb.clear();
+        }
         if n == 0 {
             return Vec::new();
         }
         let row = |t: usize| -> &[f32; L] { emit[t * L..(t + 1) * L].try_into().unwrap() };
         let mut score: [f32; L] = std::array::from_fn(|y| self.start[y] + row(0)[y]);
+        if let Some(fb) = fb.as_deref_mut() {
+            self.forward_step(row(0), fb);
+        }
         let mut back = vec![[0u8; L]; n];
         for (t, arg) in back.iter_mut().enumerate().skip(1) {
+            if let Some(fb) = fb.as_deref_mut() {
+                self.forward_step(row(t), fb);
+            }
             // For each label b, the best label a before it (the first of equals): label by
             // label a, over all the labels b at once (the compiler keeps the lanes in vector
             // registers, without a branch).
@@ -184,42 +205,47 @@ impl Chain {
     /// The forward-backward pass over `n` tokens, in scaled probability space (each step
     /// normalized, so long sequences neither overflow nor underflow).
     pub fn forward_backward(&self, emit: &[f32], n: usize, fb: &mut ForwardBackward) {
-        fb.psi.clear();
-        fb.alpha.clear();
-        fb.beta.clear();
-        fb.scale.clear();
-        fb.shift = 0.0;
-        fb.z_end = 1.0;
-        if n == 0 {
-            return;
+        fb.clear();
+        for t in 0..n {
+            self.forward_step(emit[t * L..(t + 1) * L].try_into().unwrap(), fb);
         }
+        self.backward(n, fb);
+    }
+
+    /// One token's step of the forward pass: its `psi`, `alpha` and scale.
+    #[inline(always)]
+    fn forward_step(&self, row: &[f32; L], fb: &mut ForwardBackward) {
         // psi[t][y] = exp(emit − max over y): the shift is a constant per token, folded into log Z.
         // A label more than e⁵⁰ times less likely than the best counts as that unlikely, so that
         // no step can lose every path to underflow.
-        for t in 0..n {
-            let row = &emit[t * L..(t + 1) * L];
-            let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            // The best label's is e⁰, exactly 1.
-            fb.psi.push(std::array::from_fn(|y| match (row[y] - m).max(-50.0) {
-                0.0 => 1.0,
-                x => x.exp(),
-            }));
-            fb.shift += m as f64;
+        let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        // The best label's is e⁰, exactly 1.
+        let psi: [f32; L] = std::array::from_fn(|y| match (row[y] - m).max(-50.0) {
+            0.0 => 1.0,
+            x => x.exp(),
+        });
+        fb.shift += m as f64;
+        let mut alpha: [f32; L] = match fb.alpha.last() {
+            None => self.exp_start,
+            Some(prev) => sum_rows(prev, &self.exp_trans),
+        };
+        let mut c = 0.0;
+        for (a, p) in alpha.iter_mut().zip(&psi) {
+            *a *= p;
+            c += *a;
         }
-        for t in 0..n {
-            let mut alpha: [f32; L] = match fb.alpha.last() {
-                None => self.exp_start,
-                Some(prev) => sum_rows(prev, &self.exp_trans),
-            };
-            let mut c = 0.0;
-            for (a, p) in alpha.iter_mut().zip(&fb.psi[t]) {
-                *a *= p;
-                c += *a;
-            }
-            let c = if c > 0.0 { c } else { f32::MIN_POSITIVE };
-            alpha.iter_mut().for_each(|v| *v /= c);
-            fb.alpha.push(alpha);
-            fb.scale.push(c);
+        let c = if c > 0.0 { c } else { f32::MIN_POSITIVE };
+        alpha.iter_mut().for_each(|v| *v /= c);
+        fb.psi.push(psi);
+        fb.alpha.push(alpha);
+        fb.scale.push(c);
+    }
+
+    /// The backward half of the forward-backward pass over `n` tokens, after the forward half
+    /// ([`Chain::viterbi_forward`]).
+    pub fn backward(&self, n: usize, fb: &mut ForwardBackward) {
+        if n == 0 {
+            return;
         }
         let z_end: f32 = (0..L).map(|a| fb.alpha[n - 1][a] * self.exp_end[a]).sum::<f32>().max(f32::MIN_POSITIVE);
         fb.z_end = z_end;
@@ -276,6 +302,15 @@ pub struct ForwardBackward {
 }
 
 impl ForwardBackward {
+    fn clear(&mut self) {
+        self.psi.clear();
+        self.alpha.clear();
+        self.beta.clear();
+        self.scale.clear();
+        self.shift = 0.0;
+        self.z_end = 1.0;
+    }
+
     /// The log of the sum of the exponentiated scores of all labellings (which training needs,
     /// and tagging does not: found from the pass's parts on demand).
     pub fn log_z(&self) -> f64 {
