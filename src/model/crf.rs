@@ -175,8 +175,7 @@ impl Chain {
             let e = row(t);
             let mut best: [f32; L] = std::array::from_fn(|b| score[0] + self.trans[0][b]);
             let mut from = [0u8; L];
-            for a in 1..L {
-                let (s, trans) = (score[a], &self.trans[a]);
+            for (a, (&s, trans)) in score.iter().zip(&self.trans).enumerate().skip(1) {
                 for b in 0..L {
                     let c = s + trans[b];
                     let better = c > best[b];
