@@ -113,11 +113,11 @@ pub struct Chain {
     start: [f32; L],
     /// `trans[a][b]`: label a followed by label b.
     trans: [[f32; L]; L],
-    /// The same by the label followed: `into[b][a] = trans[a][b]`.
-    into: [[f32; L]; L],
     end: [f32; L],
     exp_start: [f32; L],
     exp_trans: [[f32; L]; L],
+    /// The same by the label followed: `exp_into[b][a] = exp_trans[a][b]`.
+    exp_into: [[f32; L]; L],
     exp_end: [f32; L],
 }
 
@@ -129,9 +129,9 @@ impl Chain {
         let trans: [[f32; L]; L] = std::array::from_fn(|a| std::array::from_fn(|b| mask(labels.allowed(a, b), trans[a * L + b])));
         let end: [f32; L] = std::array::from_fn(|a| end[a]);
         Chain {
-            into: std::array::from_fn(|b| std::array::from_fn(|a| trans[a][b])),
             exp_start: start.map(f32::exp),
             exp_trans: trans.map(|row| row.map(f32::exp)),
+            exp_into: std::array::from_fn(|b| std::array::from_fn(|a| trans[a][b].exp())),
             exp_end: end.map(f32::exp),
             start,
             trans,
@@ -141,30 +141,50 @@ impl Chain {
 
     /// The best labelling of `n` tokens with emission scores `emit[t * L + y]`.
     pub fn viterbi(&self, emit: &[f32], n: usize) -> Vec<usize> {
+        self.decode(emit, n, None)
+    }
+
+    /// The best labelling, as [`Chain::viterbi`], and the forward half of the forward-backward
+    /// pass into `fb` ([`Chain::backward`] completes it): both at once, token by token. Each is
+    /// a chain of steps that wait on the step before; interleaved, the processor works on one
+    /// while the other waits.
+    pub fn viterbi_forward(&self, emit: &[f32], n: usize, fb: &mut ForwardBackward) -> Vec<usize> {
+        self.decode(emit, n, Some(fb))
+    }
+
+    fn decode(&self, emit: &[f32], n: usize, mut fb: Option<&mut ForwardBackward>) -> Vec<usize> {
+        if let Some(fb) = fb.as_deref_mut() {
+            fb.clear();
+        }
         if n == 0 {
             return Vec::new();
         }
         let row = |t: usize| -> &[f32; L] { emit[t * L..(t + 1) * L].try_into().unwrap() };
         let mut score: [f32; L] = std::array::from_fn(|y| self.start[y] + row(0)[y]);
+        if let Some(fb) = fb.as_deref_mut() {
+            self.forward_step(row(0), fb);
+        }
         let mut back = vec![[0u8; L]; n];
         for (t, arg) in back.iter_mut().enumerate().skip(1) {
-            // For each label b, the best label a before it (the first of equals).
-            let e = row(t);
-            let mut next = [0f32; L];
-            for b in 0..L {
-                let into = &self.into[b];
-                let (mut best, mut from) = (score[0] + into[0], 0);
-                for a in 1..L {
-                    let s = score[a] + into[a];
-                    if s > best {
-                        best = s;
-                        from = a;
-                    }
-                }
-                arg[b] = from as u8;
-                next[b] = best + e[b];
+            if let Some(fb) = fb.as_deref_mut() {
+                self.forward_step(row(t), fb);
             }
-            score = next;
+            // For each label b, the best label a before it (the first of equals): label by
+            // label a, over all the labels b at once (the compiler keeps the lanes in vector
+            // registers, without a branch).
+            let e = row(t);
+            let mut best: [f32; L] = std::array::from_fn(|b| score[0] + self.trans[0][b]);
+            let mut from = [0u8; L];
+            for (a, (&s, trans)) in score.iter().zip(&self.trans).enumerate().skip(1) {
+                for b in 0..L {
+                    let c = s + trans[b];
+                    let better = c > best[b];
+                    best[b] = if better { c } else { best[b] };
+                    from[b] = if better { a as u8 } else { from[b] };
+                }
+            }
+            *arg = from;
+            score = std::array::from_fn(|b| best[b] + e[b]);
         }
         let mut y = vec![0; n];
         let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
@@ -184,38 +204,47 @@ impl Chain {
     /// The forward-backward pass over `n` tokens, in scaled probability space (each step
     /// normalized, so long sequences neither overflow nor underflow).
     pub fn forward_backward(&self, emit: &[f32], n: usize, fb: &mut ForwardBackward) {
-        fb.psi.clear();
-        fb.alpha.clear();
-        fb.beta.clear();
-        fb.scale.clear();
-        fb.shift = 0.0;
-        fb.z_end = 1.0;
-        if n == 0 {
-            return;
+        fb.clear();
+        for t in 0..n {
+            self.forward_step(emit[t * L..(t + 1) * L].try_into().unwrap(), fb);
         }
+        self.backward(n, fb);
+    }
+
+    /// One token's step of the forward pass: its `psi`, `alpha` and scale.
+    #[inline(always)]
+    fn forward_step(&self, row: &[f32; L], fb: &mut ForwardBackward) {
         // psi[t][y] = exp(emit − max over y): the shift is a constant per token, folded into log Z.
         // A label more than e⁵⁰ times less likely than the best counts as that unlikely, so that
         // no step can lose every path to underflow.
-        for t in 0..n {
-            let row = &emit[t * L..(t + 1) * L];
-            let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            fb.psi.push(std::array::from_fn(|y| (row[y] - m).max(-50.0).exp()));
-            fb.shift += m as f64;
+        let m = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        // The best label's is e⁰, exactly 1.
+        let psi: [f32; L] = std::array::from_fn(|y| match (row[y] - m).max(-50.0) {
+            0.0 => 1.0,
+            x => x.exp(),
+        });
+        fb.shift += m as f64;
+        let mut alpha: [f32; L] = match fb.alpha.last() {
+            None => self.exp_start,
+            Some(prev) => sum_rows(prev, &self.exp_trans),
+        };
+        let mut c = 0.0;
+        for (a, p) in alpha.iter_mut().zip(&psi) {
+            *a *= p;
+            c += *a;
         }
-        for t in 0..n {
-            let mut alpha: [f32; L] = match fb.alpha.last() {
-                None => self.exp_start,
-                Some(prev) => std::array::from_fn(|b| (0..L).map(|a| prev[a] * self.exp_trans[a][b]).sum()),
-            };
-            let mut c = 0.0;
-            for (a, p) in alpha.iter_mut().zip(&fb.psi[t]) {
-                *a *= p;
-                c += *a;
-            }
-            let c = if c > 0.0 { c } else { f32::MIN_POSITIVE };
-            alpha.iter_mut().for_each(|v| *v /= c);
-            fb.alpha.push(alpha);
-            fb.scale.push(c);
+        let c = if c > 0.0 { c } else { f32::MIN_POSITIVE };
+        alpha.iter_mut().for_each(|v| *v /= c);
+        fb.psi.push(psi);
+        fb.alpha.push(alpha);
+        fb.scale.push(c);
+    }
+
+    /// The backward half of the forward-backward pass over `n` tokens, after the forward half
+    /// ([`Chain::viterbi_forward`]).
+    pub fn backward(&self, n: usize, fb: &mut ForwardBackward) {
+        if n == 0 {
+            return;
         }
         let z_end: f32 = (0..L).map(|a| fb.alpha[n - 1][a] * self.exp_end[a]).sum::<f32>().max(f32::MIN_POSITIVE);
         fb.z_end = z_end;
@@ -224,7 +253,7 @@ impl Chain {
         for t in (0..n - 1).rev() {
             let c = fb.scale[t + 1];
             let next: [f32; L] = std::array::from_fn(|b| fb.psi[t + 1][b] * fb.beta[t + 1][b] / c);
-            fb.beta[t] = std::array::from_fn(|a| (0..L).map(|b| self.exp_trans[a][b] * next[b]).sum());
+            fb.beta[t] = sum_rows(&next, &self.exp_into);
         }
     }
 
@@ -244,6 +273,20 @@ impl Chain {
     }
 }
 
+/// `out[b] = Σₐ w[a] · m[a][b]`, added up in the order of `a` (as a sum of the products
+/// `w[0] · m[0][b] + w[1] · m[1][b] + …` label by label would be, to the last bit), over all the
+/// labels `b` at once: the compiler keeps the lanes in vector registers.
+#[inline]
+fn sum_rows(w: &[f32; L], m: &[[f32; L]; L]) -> [f32; L] {
+    let mut out: [f32; L] = std::array::from_fn(|b| w[0] * m[0][b]);
+    for a in 1..L {
+        for b in 0..L {
+            out[b] += w[a] * m[a][b];
+        }
+    }
+    out
+}
+
 /// The forward-backward pass's tables, reused across sequences.
 #[derive(Clone, Debug, Default)]
 pub struct ForwardBackward {
@@ -258,6 +301,15 @@ pub struct ForwardBackward {
 }
 
 impl ForwardBackward {
+    fn clear(&mut self) {
+        self.psi.clear();
+        self.alpha.clear();
+        self.beta.clear();
+        self.scale.clear();
+        self.shift = 0.0;
+        self.z_end = 1.0;
+    }
+
     /// The log of the sum of the exponentiated scores of all labellings (which training needs,
     /// and tagging does not: found from the pass's parts on demand).
     pub fn log_z(&self) -> f64 {

@@ -158,8 +158,28 @@ impl Small {
         Template::TriggerPlus1,
     ];
 
+    /// After the codes of the one-byte templates, those of the features of no evidence (the
+    /// first token's, a word where a lexicon name may start) and of a few bytes: a trigger
+    /// before the word (at one of [`Small::BEFORE`], of a [`Trigger`] class) paired with whether
+    /// the word has the article (`TriggerArticle`) and with the word's own trigger class
+    /// (`TriggerPair`).
+    const FIRST: usize = Small::TEMPLATES.len() * 256;
+    const LEXICON_START: usize = Small::FIRST + 1;
+    const TRIGGER_ARTICLE: usize = Small::LEXICON_START + 1;
+    const TRIGGER_PAIR: usize = Small::TRIGGER_ARTICLE + 3 * 8 * 2;
+
+    /// The templates of the triggers before the word, in the order of their codes.
+    const BEFORE: [Template; 3] = [Template::TriggerMinus3, Template::TriggerMinus2, Template::TriggerMinus1];
+
+    /// Then those of the word's own features of one byte or none ([`lexical_coded`]): the bias,
+    /// the article, the shape, the length.
+    const BIAS: usize = Small::TRIGGER_PAIR + 3 * 8 * 8;
+    const ARTICLE: usize = Small::BIAS + 1;
+    const SHAPE: usize = Small::ARTICLE + 1;
+    const LENGTH: usize = Small::SHAPE + 8;
+
     /// The number of codes.
-    pub const CODES: usize = Small::TEMPLATES.len() * 256;
+    pub const CODES: usize = Small::LENGTH + 16;
 
     /// The code of a feature of template `t` (one of [`Small::TEMPLATES`]) with byte `b`.
     fn code(t: Template, b: u8) -> u16 {
@@ -167,15 +187,59 @@ impl Small {
         (n * 256 + b as usize) as u16
     }
 
+    /// The code of a trigger before the word: `t` one of [`Small::BEFORE`], class `c`.
+    fn before(t: Template, c: u8) -> usize {
+        Small::BEFORE.iter().position(|&x| x == t).expect("a trigger before the word") * 8 + c as usize
+    }
+
     /// The key of the feature a code stands for.
     pub fn key(code: usize) -> u32 {
-        Key::new(Small::TEMPLATES[code / 256]).byte((code % 256) as u8).finish()
+        let trigger = |n: usize| (Small::BEFORE[n / 8] as u8, (n % 8) as u8);
+        match code {
+            c if c < Small::FIRST => Key::new(Small::TEMPLATES[c / 256]).byte((c % 256) as u8).finish(),
+            Small::FIRST => Key::new(Template::First).finish(),
+            Small::LEXICON_START => Key::new(Template::LexiconStart).finish(),
+            c if c < Small::TRIGGER_PAIR => {
+                let ((t, c), article) = (trigger((c - Small::TRIGGER_ARTICLE) / 2), (c - Small::TRIGGER_ARTICLE) % 2);
+                Key::new(Template::TriggerArticle).byte(t).byte(c).byte(article as u8).finish()
+            }
+            Small::BIAS => Key::new(Template::Bias).finish(),
+            Small::ARTICLE => Key::new(Template::Article).finish(),
+            c if c >= Small::LENGTH => Key::new(Template::Length).byte((c - Small::LENGTH) as u8).finish(),
+            c if c >= Small::SHAPE => Key::new(Template::Shape).byte((c - Small::SHAPE) as u8).finish(),
+            c => {
+                let ((t, c), own) = (trigger((c - Small::TRIGGER_PAIR) / 8), (c - Small::TRIGGER_PAIR) % 8);
+                Key::new(Template::TriggerPair).byte(t).byte(c).byte(own as u8).finish()
+            }
+        }
     }
 }
 
 /// The key of the `word=` feature of a normalized word: the model's own vocabulary test.
 pub(crate) fn word_key(word: &str) -> u32 {
     Key::new(Template::Word).text(text_hash(word)).finish()
+}
+
+/// The keys of the features that a word gives its neighbours (`word-2=`, `word-1=`, `word+1=`,
+/// `word+2=`: the word read from two after it, one after it, one before, two before), from its
+/// hash (see [`lexical_coded`]): the same wherever the word stands, so tagging looks their weights up once per
+/// distinct word ([`extract_context`] leaves them out).
+pub(crate) fn neighbour_keys(hash: u64) -> [u32; 4] {
+    AROUND.map(|t| Key::new(t).text(hash).finish())
+}
+
+/// The templates of [`neighbour_keys`], in order.
+const AROUND: [Template; 4] = [Template::WordMinus2, Template::WordMinus1, Template::WordPlus1, Template::WordPlus2];
+
+/// The hash of token `i`'s word as the features read it (a number by its digit count).
+#[cfg(test)]
+fn word_hash(ctx: &Ctx, i: usize) -> u64 {
+    text_hash(word(ctx.doc.text(), &ctx.doc.tokens[i]))
+}
+
+/// The hashes of the words past the start and the end of a sequence.
+pub(crate) fn boundary_hashes() -> (u64, u64) {
+    (text_hash("<s>"), text_hash("</s>"))
 }
 
 /// The class of a trigger word: a word that announces a name next to it, found in the entity
@@ -223,7 +287,7 @@ impl Verdict {
 pub struct Features {
     pub keys: Vec<u32>,
     pub starts: Vec<usize>,
-    /// From [`extract_context`]: the features of one byte of evidence, as [`Small`] codes
+    /// From [`extract_context`]: the features of a few bytes of evidence, as [`Small`] codes
     /// (token *i*'s are `codes[code_starts[i]..code_starts[i + 1]]`); [`extract`] gives them as
     /// keys with the others.
     pub codes: Vec<u16>,
@@ -285,8 +349,9 @@ pub fn extract(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) 
     extract_with(ctx, ev, seq, out, true)
 }
 
-/// The features of [`extract`] but those of each word alone ([`lexical`]), which are the same
-/// wherever the word stands: tagging sums their weights once per distinct word.
+/// The features of [`extract`] but those of each word alone ([`lexical`]) and those its
+/// neighbours' words give it ([`neighbour_keys`]), which are the same wherever a word stands:
+/// tagging sums their weights once per distinct word.
 pub fn extract_context(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features) {
     extract_with(ctx, ev, seq, out, false)
 }
@@ -295,14 +360,32 @@ pub fn extract_context(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Fe
 /// letters, its stems after proclitics and without the article (and the bias, which every token
 /// has).
 pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
+    lexical_with(ctx, i, k, None);
+}
+
+/// The features of [`lexical`], those of one byte or none as [`Small`] codes into `codes` (the
+/// others' keys into `k`), for tagging; returns the hash of the word as the features read it
+/// (a number by its digit count).
+pub fn lexical_coded(ctx: &Ctx, i: usize, k: &mut Vec<u32>, codes: &mut Vec<u16>) -> u64 {
+    lexical_with(ctx, i, k, Some(codes))
+}
+
+fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Vec<u16>>) -> u64 {
     let text = ctx.doc.text();
     let tok = &ctx.doc.tokens[i];
     let w = word(text, tok);
     let hash = text_hash(w);
-    k.push(Key::new(Template::Bias).finish());
+    // A feature of one byte or none: its key, or its code.
+    let mut small = |k: &mut Vec<u32>, key: &dyn Fn() -> u32, code: usize| match codes.as_deref_mut() {
+        Some(codes) => codes.push(code as u16),
+        None => k.push(key()),
+    };
+    small(k, &|| Key::new(Template::Bias).finish(), Small::BIAS);
     k.push(Key::new(Template::Word).text(hash).finish());
-    k.push(Key::new(Template::Shape).byte(shape(w, tok.kind)).finish());
-    k.push(Key::new(Template::Length).byte(w.chars().count().min(12) as u8).finish());
+    let shape = shape(w, tok.kind);
+    small(k, &|| Key::new(Template::Shape).byte(shape).finish(), Small::SHAPE + shape as usize);
+    let length = w.chars().count().min(12) as u8;
+    small(k, &|| Key::new(Template::Length).byte(length).finish(), Small::LENGTH + length as usize);
     if tok.kind == TokenKind::Word {
         let readings = ctx.words.all(i);
         prefixes(k, w, Template::Prefix);
@@ -315,12 +398,13 @@ pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
             Some((b, _)) => {
                 k.push(Key::new(Template::Bare).text(text_hash(b)).finish());
                 // The bare stem is a suffix of the word: its own suffixes are the word's.
-                k.push(Key::new(Template::Article).finish());
+                small(k, &|| Key::new(Template::Article).finish(), Small::ARTICLE);
                 prefixes(k, b, Template::BarePrefix);
             }
             None => k.push(Key::new(Template::Bare).text(hash).finish()),
         }
     }
+    hash
 }
 
 fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features, lexical_too: bool) {
@@ -329,8 +413,10 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
     let (verdicts, ruled, triggers) = (&ev.verdicts[seq.clone()], &ev.ruled[seq.clone()], &ev.triggers[seq.clone()]);
     let others = &ev.elsewhere[seq.clone()];
     out.hashes.clear();
-    out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
-    let (before, after) = (text_hash("<s>"), text_hash("</s>"));
+    if lexical_too {
+        out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
+    }
+    let (before, after) = boundary_hashes();
     let f = out;
     f.keys.clear();
     f.starts.clear();
@@ -342,7 +428,6 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
     let at = |i: usize, d: isize| Some(i.checked_add_signed(d)?).filter(|&j| j < toks.len());
     for i in 0..toks.len() {
         let hash_at = |d: isize| at(i, d).map_or(if d < 0 { before } else { after }, |j| f.hashes[j]);
-        let around = [(Template::WordMinus2, hash_at(-2)), (Template::WordMinus1, hash_at(-1)), (Template::WordPlus1, hash_at(1)), (Template::WordPlus2, hash_at(2))];
         let (k, codes) = (&mut f.keys, &mut f.codes);
         if lexical_too {
             lexical(ctx, seq.start + i, k);
@@ -362,10 +447,11 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
         if let Some(kind) = verdicts[i].1 {
             small(Template::LexiconWord, kind as u8);
         }
-        for flag in 0..ELSEWHERE_FLAGS as u8 {
-            if others[i] >> flag & 1 == 1 {
-                small(Template::Elsewhere, flag);
-            }
+        // The flags set, lowest first.
+        let mut flags = others[i] & ((1 << ELSEWHERE_FLAGS) - 1);
+        while flags != 0 {
+            small(Template::Elsewhere, flags.trailing_zeros() as u8);
+            flags &= flags - 1;
         }
         let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
         small(Template::Rule, r(0));
@@ -377,22 +463,34 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
                 small(t, c as u8);
             }
         }
-        for (t, h) in around {
-            k.push(Key::new(t).text(h).finish());
+        if lexical_too {
+            for (t, d) in AROUND.into_iter().zip([-2, -1, 1, 2]) {
+                k.push(Key::new(t).text(hash_at(d)).finish());
+            }
         }
+        // The other features of a few bytes: keys for training, codes for tagging.
+        let mut push = |key: &dyn Fn() -> u32, code: usize| {
+            if lexical_too {
+                k.push(key())
+            } else {
+                codes.push(code as u16)
+            }
+        };
         if i == 0 {
-            k.push(Key::new(Template::First).finish());
+            push(&|| Key::new(Template::First).finish(), Small::FIRST);
         }
         if verdicts[i].2 {
-            k.push(Key::new(Template::LexiconStart).finish());
+            push(&|| Key::new(Template::LexiconStart).finish(), Small::LEXICON_START);
         }
         let mut article = None;
         for (t, c) in TRIGGERS_AROUND.into_iter().filter(|&(_, d)| d < 0).filter_map(|(t, d)| Some((t, trigger_at(d)?))) {
             // A linear model cannot pair evidence by itself: a trigger before the word with
             // the word's article and with the word's own trigger.
             let article = *article.get_or_insert_with(|| bare(text, &toks[i], ctx.words.all(seq.start + i)).is_some());
-            k.push(Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(article as u8).finish());
-            k.push(Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(triggers[i].map_or(0, |x| x as u8)).finish());
+            let own = triggers[i].map_or(0, |x| x as u8);
+            let before = Small::before(t, c as u8);
+            push(&|| Key::new(Template::TriggerArticle).byte(t as u8).byte(c as u8).byte(article as u8).finish(), Small::TRIGGER_ARTICLE + before * 2 + article as usize);
+            push(&|| Key::new(Template::TriggerPair).byte(t as u8).byte(c as u8).byte(own).finish(), Small::TRIGGER_PAIR + before * 8 + own as usize);
         }
         f.starts.push(f.keys.len());
         f.code_starts.push(f.codes.len());
@@ -592,22 +690,40 @@ fn elsewhere(ctx: &Ctx, ev: &Evidence) -> Vec<u16> {
     // Each word's stems, by number: `ids[starts[i]..starts[i + 1]]`.
     let (mut ids, mut starts) = (Vec::with_capacity(n * 2), Vec::with_capacity(n + 1));
     let mut keys = Vec::new();
+    // By word type, where its stems' numbers were first written in `ids`: a word met again has
+    // the same stems, copied rather than found and hashed again.
+    let mut met: Vec<(u32, u32)> = Vec::new();
     for (i, &flags) in own.iter().enumerate() {
-        starts.push(ids.len() as u32);
+        let from = ids.len() as u32;
+        starts.push(from);
         if flags == 0 {
             continue;
         }
-        cores(ctx, i, &mut keys);
-        for key in &keys {
-            let next = seen.len() as u32;
-            let id = *stems.entry(key).or_insert(next);
-            if id == next {
-                seen.push((0, 0));
+        let ty = ctx.words.type_of(i).map(|t| t as usize);
+        match ty.and_then(|t| met.get(t)).filter(|m| m.0 != u32::MAX) {
+            Some(&(a, b)) => ids.extend_from_within(a as usize..b as usize),
+            None => {
+                cores(ctx, i, &mut keys);
+                for key in &keys {
+                    let next = seen.len() as u32;
+                    let id = *stems.entry(key).or_insert(next);
+                    if id == next {
+                        seen.push((0, 0));
+                    }
+                    ids.push(id);
+                }
+                if let Some(t) = ty {
+                    if met.len() <= t {
+                        met.resize(t + 1, (u32::MAX, 0));
+                    }
+                    met[t] = (from, ids.len() as u32);
+                }
             }
+        }
+        for &id in &ids[from as usize..] {
             let (any, twice) = &mut seen[id as usize];
             *twice |= *any & flags;
             *any |= flags;
-            ids.push(id);
         }
     }
     starts.push(ids.len() as u32);
@@ -715,6 +831,37 @@ mod tests {
         let doc = Doc::new("أ ب\nج، د\n\nه");
         assert_eq!(sequences(&doc), vec![0..2, 2..5, 5..6]);
         assert!(sequences(&Doc::new(" ")).is_empty());
+    }
+
+    #[test]
+    fn tagging_reads_the_features_training_reads() {
+        // extract_context's keys and codes, with each word's own and its neighbours' features,
+        // are extract's keys.
+        let doc = Doc::new("وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن وزارة الخارجية ستعلن،\nأمس 12 مارس.");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let ev = Evidence::new(&ctx, &rules_kept(&ctx));
+        for seq in sequences(&doc) {
+            let (mut all, mut context) = (Features::default(), Features::default());
+            extract(&ctx, &ev, seq.clone(), &mut all);
+            extract_context(&ctx, &ev, seq.clone(), &mut context);
+            let (before, after) = boundary_hashes();
+            for (t, i) in seq.clone().enumerate() {
+                let (mut keys, mut codes) = (Vec::new(), Vec::new());
+                assert_eq!(lexical_coded(&ctx, i, &mut keys, &mut codes), word_hash(&ctx, i));
+                keys.extend(codes.iter().map(|&c| Small::key(c as usize)));
+                keys.extend_from_slice(context.of(t));
+                keys.extend(context.codes_of(t).iter().map(|&c| Small::key(c as usize)));
+                for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                    let j = (i as isize + d) as usize;
+                    let hash = if seq.contains(&j) { word_hash(&ctx, j) } else if d < 0 { before } else { after };
+                    keys.push(neighbour_keys(hash)[k]);
+                }
+                let mut want = all.of(t).to_vec();
+                want.sort_unstable();
+                keys.sort_unstable();
+                assert_eq!(keys, want, "token {i}");
+            }
+        }
     }
 
     #[test]

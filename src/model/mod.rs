@@ -138,12 +138,34 @@ type Row = [i8; 12];
 /// Weights summed, label by label.
 type Sum = [i32; 12];
 
-/// The sums of each distinct word's own features in a document, found as the words are met.
+/// What each distinct word of a document gives the emission scores wherever it stands, found as
+/// the words are met: the sum of its own features' weights, and the weights of the features it
+/// gives its neighbours ([`features::neighbour_keys`]).
 #[derive(Default)]
-struct WordSums {
-    sums: Vec<Option<Sum>>,
+struct WordSums<'d> {
+    /// By word type ([`crate::entities::trie::Words::type_of`]), an index into `words`.
+    types: Vec<u32>,
+    /// By text, the same for a token without a type (punctuation).
+    untyped: FxHashMap<&'d str, u32>,
+    words: Vec<Word>,
+    /// Buffers for a word's own features.
     keys: Vec<u32>,
+    codes: Vec<u16>,
+    /// The rows the starts and ends of sequences give their neighbours (as a word's `near`).
+    before: [Row; 4],
+    after: [Row; 4],
 }
+
+/// A word's share of the emission scores: see [`WordSums`].
+#[derive(Clone, Copy)]
+struct Word {
+    own: Sum,
+    /// The weights of `word-2=` (read by the token two after it), `word-1=`, `word+1=`,
+    /// `word+2=` (read by the token two before it).
+    near: [Row; 4],
+}
+
+const NO_WORD: u32 = u32::MAX;
 
 /// A kind and how sure the model is of it.
 type Sure = (Kind, f32);
@@ -237,40 +259,66 @@ impl Model {
 
     /// The emission scores `emit[t * L + y]` of the tokens `seq`, given the features of their
     /// contexts (`f`, from [`features::extract_context`]): to each, the weights of its word's
-    /// own features ([`features::lexical`]), summed once per distinct word of the document
-    /// (`words`).
-    fn emissions(&self, ctx: &Ctx, seq: Range<usize>, f: &features::Features, words: &mut WordSums, emit: &mut Vec<f32>) {
+    /// own features ([`features::lexical`]) and of those its neighbours' words give it, looked
+    /// up once per distinct word of the document (`words`).
+    fn emissions<'d>(&self, ctx: &Ctx<'d, '_>, seq: Range<usize>, f: &features::Features, words: &mut WordSums<'d>, emit: &mut Vec<f32>) {
         let l = self.labels.len();
         emit.clear();
         emit.resize(f.len() * l, 0.0);
-        for (t, i) in seq.enumerate() {
-            let own = match ctx.words.type_of(i) {
-                Some(ty) => {
-                    let ty = ty as usize;
-                    if words.sums.len() <= ty {
-                        words.sums.resize(ty + 1, None);
-                    }
-                    *words.sums[ty].get_or_insert_with(|| self.lexical_sum(ctx, i, &mut words.keys))
-                }
-                None => self.lexical_sum(ctx, i, &mut words.keys),
-            };
+        let at: Vec<u32> = seq.clone().map(|i| self.word_of(ctx, i, words)).collect();
+        let add = |acc: &mut Sum, w: &Row| {
+            for (a, &x) in acc.iter_mut().zip(w) {
+                *a += x as i32;
+            }
+        };
+        for t in 0..at.len() {
             let mut context = self.sum(f.of(t));
             for &c in f.codes_of(t) {
-                for (a, &x) in context.iter_mut().zip(&self.small[c as usize]) {
-                    *a += x as i32;
-                }
+                add(&mut context, &self.small[c as usize]);
             }
+            // The word two before reads as `word-2=`, …, the word two after as `word+2=`.
+            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                let near = match t.checked_add_signed(d).filter(|&j| j < at.len()) {
+                    Some(j) => &words.words[at[j] as usize].near[k],
+                    None if d < 0 => &words.before[k],
+                    None => &words.after[k],
+                };
+                add(&mut context, near);
+            }
+            let own = &words.words[at[t] as usize].own;
             for (y, e) in emit[t * l..(t + 1) * l].iter_mut().enumerate() {
                 *e = (own[y] + context[y]) as f32 * self.scale;
             }
         }
     }
 
-    /// The weights of token `i`'s word's own features, summed; `keys` is a buffer.
-    fn lexical_sum(&self, ctx: &Ctx, i: usize, keys: &mut Vec<u32>) -> Sum {
-        keys.clear();
-        features::lexical(ctx, i, keys);
-        self.sum(keys)
+    /// Token `i`'s word in `words`, its share of the scores found when first met.
+    fn word_of<'d>(&self, ctx: &Ctx<'d, '_>, i: usize, words: &mut WordSums<'d>) -> u32 {
+        let slot = match ctx.words.type_of(i) {
+            Some(ty) => {
+                let ty = ty as usize;
+                if words.types.len() <= ty {
+                    words.types.resize(ty + 1, NO_WORD);
+                }
+                &mut words.types[ty]
+            }
+            None => words.untyped.entry(ctx.doc.tok(i)).or_insert(NO_WORD),
+        };
+        if *slot == NO_WORD {
+            *slot = words.words.len() as u32;
+            words.keys.clear();
+            words.codes.clear();
+            let hash = features::lexical_coded(ctx, i, &mut words.keys, &mut words.codes);
+            let mut own = self.sum(&words.keys);
+            for &c in &words.codes {
+                for (a, &x) in own.iter_mut().zip(&self.small[c as usize]) {
+                    *a += x as i32;
+                }
+            }
+            let near = features::neighbour_keys(hash).map(|k| self.row(k).copied().unwrap_or_default());
+            words.words.push(Word { own, near });
+        }
+        *slot
     }
 
     /// The names the model finds in a document, with the compiled-in tables' lexicons and
@@ -297,15 +345,20 @@ impl Model {
         let mut fb = ForwardBackward::default();
         let evidence = features::Evidence::new(ctx, rules);
         let mut words = WordSums::default();
+        let (before, after) = features::boundary_hashes();
+        let row = |h: u64| features::neighbour_keys(h).map(|k| self.row(k).copied().unwrap_or_default());
+        (words.before, words.after) = (row(before), row(after));
         for seq in features::sequences(doc) {
             features::extract_context(ctx, &evidence, seq.clone(), &mut f);
             self.emissions(ctx, seq.clone(), &f, &mut words, &mut emit);
-            let y = self.chain.viterbi(&emit, seq.len());
+            // The forward pass with decoding, though it is wasted on a line without a name:
+            // done together, they take little more time than decoding alone.
+            let y = self.chain.viterbi_forward(&emit, seq.len(), &mut fb);
             let names = self.labels.decode(&y);
             if names.is_empty() {
                 continue;
             }
-            self.chain.forward_backward(&emit, seq.len(), &mut fb);
+            self.chain.backward(seq.len(), &mut fb);
             for (a, b, kind) in names {
                 let confidence = (a..=b).map(|t| fb.marginal(t, y[t])).fold(1f32, f32::min).clamp(0.0, 1.0);
                 let (first, last) = (seq.start + a, seq.start + b);
@@ -375,6 +428,9 @@ impl Model {
                 }
             }
         }
+        // The byte lengths of the first words (up to 63): most readings of most words are of
+        // no such length, and are passed over without hashing them.
+        let lengths = firsts.keys().fold(0u64, |m, k| m | 1 << k.len().min(63));
         let mut covered = vec![false; doc.tokens.len()];
         for n in names.iter() {
             covered[n.tokens.clone()].iter_mut().for_each(|c| *c = true);
@@ -388,9 +444,13 @@ impl Model {
             let found = if covered[i] || tok.kind != TokenKind::Word {
                 None
             } else {
-                tok.proclitics(text).find_map(|r| {
-                    let start = r.range(tok).start;
-                    firsts.get(&text[r.range(tok)])?.iter().find_map(|&ntok| {
+                // The word's readings, as the entity stage found them (`Token::proclitics`).
+                ctx.words.all(i).iter().find_map(|&r| {
+                    let (start, stem) = (r.range(tok).start, &text[r.range(tok)]);
+                    if lengths >> stem.len().min(63) & 1 == 0 {
+                        return None;
+                    }
+                    firsts.get(stem)?.iter().find_map(|&ntok| {
                         let last = i + ntok - 1;
                         if known && r.prefix > 0 && ntok == 1 || last >= doc.tokens.len() || covered[i..=last].iter().any(|&c| c) {
                             return None;
