@@ -61,11 +61,12 @@ pub struct RoleKey {
 
 impl RoleKey {
     /// How well a descriptor (`self`) fits a role someone is named with (`held`); `None` when it
-    /// cannot be the same role. An office without the portfolio fits the office with one a step
-    /// less well than the same office (الوزير الأردني ~ وزير الخارجية الأردني).
+    /// cannot be the same role. The minister without a portfolio fits a minister with one a step
+    /// less well than the same office (الوزير الأردني ~ وزير الخارجية الأردني); no other office
+    /// stands for a longer one (الرئيس is not الرئيس التنفيذي, النائب not النائب العام).
     pub fn fit(&self, held: &RoleKey) -> Option<u8> {
         let exact = self.office == held.office;
-        let general = held.office.strip_prefix(self.office.as_str()).is_some_and(|portfolio| portfolio.starts_with(' '));
+        let general = self.office == MINISTER && held.office.strip_prefix(MINISTER).is_some_and(|portfolio| portfolio.starts_with(' '));
         if !exact && !general {
             return None;
         }
@@ -84,6 +85,10 @@ impl RoleKey {
         Some(modifier + affiliation - u8::from(!exact))
     }
 }
+
+/// The office a portfolio follows (`data/lexicon/rules/titles.tsv`): وزير الخارجية is وزير with
+/// the portfolio الخارجية.
+const MINISTER: &str = "وزير";
 
 /// A role someone is named with: the entity, the role, and where (a byte offset).
 #[derive(Clone, Debug)]
@@ -144,6 +149,8 @@ mod tests {
         assert_eq!(key("وزير", us(), None).fit(&foreign), Some(5));
         assert_eq!(key("وزير", Some(Affiliation::named("روسيا")), None).fit(&foreign), None);
         assert_eq!(foreign.fit(&key("وزير", us(), None)), None);
+        assert_eq!(key("الرئيس", us(), None).fit(&key("الرئيس التنفيذي", us(), None)), None);
+        assert_eq!(key("النائب", None, None).fit(&key("النائب العام", None, None)), None);
     }
 
     #[test]
