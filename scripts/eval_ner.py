@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the analyzer's entities on a BIO corpus with ../shared/eval/conll.py.
 
-    scripts/eval_ner.py anercorp-dev [--bin target/release/kashif] [--json] [--min-f1 X]
+    scripts/eval_ner.py anercorp-dev [--bin target/release/kashif] [--json] [--min-f1 X] [--rules-only]
     scripts/eval_ner.py aqmar
 
 Corpora (built under target/eval/ from ../shared/data):
@@ -81,6 +81,7 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "kashif"))
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--min-f1", type=float)
+    ap.add_argument("--rules-only", action="store_true", help="entities from the lexicons and rules alone, without the entity model")
     args = ap.parse_args()
     if not os.path.isdir(SHARED):
         print(f"skipped: {SHARED} is not beside this checkout", file=sys.stderr)
@@ -92,7 +93,8 @@ def main():
     open(text_path, "wb").write(text)
     pred = corpus.replace(".txt", ".pred.json")
     with open(pred, "wb") as f:
-        subprocess.run([args.bin, "analyze", text_path, "--format", "json"], check=True, stdout=f)
+        flags = ["--rules-only"] if args.rules_only else []
+        subprocess.run([args.bin, "analyze", text_path, "--format", "json"] + flags, check=True, stdout=f)
     cmd = [sys.executable, conll, "score", corpus, pred] + (["--json"] if args.json else [])
     if args.min_f1 is not None:
         cmd += ["--min-f1", str(args.min_f1)]

@@ -53,12 +53,15 @@ pub struct Options {
     /// The publication date, against which relative time expressions resolve. Without one, the
     /// unknown parts of a value stay `X` (`XXXX-XX-13`).
     pub date: Option<Date>,
+    /// Entities from the lexicons and rules alone, without the entity model: what the model
+    /// adds, measured (`kashif analyze --rules-only`). Off by default.
+    pub rules_only: bool,
 }
 
 impl Options {
     /// Options with a publication date given as `YYYY-MM-DD`.
     pub fn with_date(date: &str) -> Result<Options, Error> {
-        Ok(Options { date: Some(date.parse().map_err(Error::BadDate)?) })
+        Ok(Options { date: Some(date.parse().map_err(Error::BadDate)?), ..Options::default() })
     }
 }
 
@@ -95,7 +98,11 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
         return Err(Error::TooLarge { bytes: text.len() });
     }
     let doc = doc::Doc::new(text);
-    let (mut spans, entities) = entities::analyze(&doc);
+    let (mut spans, entities) = if opts.rules_only {
+        entities::group(entities::find_with(&doc, &entities::tables::TABLES, None))
+    } else {
+        entities::analyze(&doc)
+    };
     let quotes = quotes::find(&doc, &spans, &entities);
     spans.extend(timex::find(&doc, opts.date));
     spans.extend(quotes);

@@ -123,6 +123,24 @@ fn jsonl_gives_one_record_per_file_or_stdin_line() {
 }
 
 #[test]
+fn rules_only_leaves_the_entity_model_out_and_nothing_else() {
+    // A name no lexicon or rule knows, which the model finds from its context.
+    let text = "وقال سامي العرباوي إن الاتفاق سيوقع يوم 5 مايو 2024 في تونس.";
+    let spans = |args: &[&str]| -> Vec<(String, String)> {
+        let v = json(&stdout(&kashif(args, Some(text.as_bytes()))));
+        assert_contract(&v, text);
+        v["spans"].as_array().unwrap().iter().map(|s| (s["kind"].as_str().unwrap().to_string(), s["source"].as_str().unwrap().to_string())).collect()
+    };
+    let with = spans(&["analyze", "-", "--format", "json"]);
+    let without = spans(&["analyze", "-", "--format", "json", "--rules-only"]);
+    assert!(with.iter().any(|(_, source)| source == "model"), "{with:?}");
+    assert!(!without.iter().any(|(_, source)| source == "model"), "{without:?}");
+    // Dates and places are the same either way.
+    let not_person = |v: &[(String, String)]| v.iter().filter(|(k, _)| k != "person").cloned().collect::<Vec<_>>();
+    assert_eq!(not_person(&with), not_person(&without));
+}
+
+#[test]
 fn empty_article_is_an_empty_analysis() {
     let p = tmp("empty.txt", b"");
     let o = kashif(&["analyze", p.to_str().unwrap(), "--format", "json"], None);
