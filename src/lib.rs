@@ -20,6 +20,23 @@
 //! (clitic-aware) → [`entities`] → [`timex`] → [`quotes`] → an [`Analysis`] of spans over the
 //! original text, which [`output`] turns into the JSON contract.
 
+/// `println!` for the command line that ends the program quietly when its reader has gone
+/// (`kashif bench | head`): a closed pipe is no error worth a panic.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("kashif: cannot write output: {e}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 pub mod date;
 pub mod doc;
 pub mod entities;

@@ -70,7 +70,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             Ok(())
         }
         Some("-V" | "--version" | "version") => {
-            println!("kashif {}", kashif::version());
+            kashif::say!("kashif {}", kashif::version());
             Ok(())
         }
         Some("analyze") => cmd_analyze(&args[1..]),
@@ -342,7 +342,7 @@ fn cmd_seeds(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::usage(format!("seeds takes no arguments, got {a:?}")));
     }
     for s in seeds::SEEDS {
-        println!("{}\t{}\t{} chars\t{}", s.id, s.date, s.text.chars().count(), s.title);
+        kashif::say!("{}\t{}\t{} chars\t{}", s.id, s.date, s.text.chars().count(), s.title);
     }
     Ok(())
 }
@@ -367,7 +367,7 @@ fn measure_n(label: &str, bytes: usize, n: usize, budget: Duration, run: &mut dy
     }
     per_run.sort();
     let median = per_run[per_run.len() / 2];
-    println!("{label:<30} {runs:>6} runs  median {:>9.3} ms  {:>8.2} MB/s", median.as_secs_f64() * 1e3, bytes as f64 / median.as_secs_f64() / 1e6);
+    kashif::say!("{label:<30} {runs:>6} runs  median {:>9.3} ms  {:>8.2} MB/s", median.as_secs_f64() * 1e3, bytes as f64 / median.as_secs_f64() / 1e6);
 }
 
 fn cmd_bench(args: &[String]) -> Result<(), Failure> {
@@ -391,7 +391,7 @@ fn cmd_bench(args: &[String]) -> Result<(), Failure> {
     let corpus: String = seeds::SEEDS.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");
     let long = corpus.repeat((1 << 20) / corpus.len().max(1) + 1);
     let opts = Options::with_date("2024-11-15").expect("valid");
-    println!("kashif {} bench ({} seed(s), {} bytes; long text {} bytes)", kashif::version(), seeds::SEEDS.len(), corpus.len(), long.len());
+    kashif::say!("kashif {} bench ({} seed(s), {} bytes; long text {} bytes)", kashif::version(), seeds::SEEDS.len(), corpus.len(), long.len());
     let seed_texts: Vec<&str> = seeds::SEEDS.iter().map(|s| s.text).collect();
     for (label, texts) in [("seeds", seed_texts.clone()), ("1 MB article", vec![long.as_str()])] {
         let mut failure = None;
@@ -406,7 +406,7 @@ fn cmd_bench(args: &[String]) -> Result<(), Failure> {
     }
     // The stages over the seeds, each given the document (and what it reads) made beforehand.
     use kashif::{doc::Doc, entities, quotes, timex};
-    println!("stages over the seeds:");
+    kashif::say!("stages over the seeds:");
     let docs: Vec<Doc> = seed_texts.iter().map(|t| Doc::new(t)).collect();
     let found: Vec<_> = docs.iter().map(entities::analyze).collect();
     let (bytes, tables) = (corpus.len() - (seed_texts.len() - 1), &*entities::tables::TABLES);

@@ -217,6 +217,19 @@ fn help_and_version() {
 }
 
 #[test]
+fn a_reader_that_goes_away_is_no_error() {
+    // kashif bench | head -1: the first line read, the pipe closed, the rest of the output
+    // fails to be written; the program ends quietly instead of panicking.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kashif")).args(["bench", "--seconds", "0.2"]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    assert!(first.starts_with("kashif "), "{first}");
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{:?}", o.status);
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
 fn bench_reports_throughput() {
     let o = kashif(&["bench", "--seconds", "0.2"], None);
     assert!(o.status.success());

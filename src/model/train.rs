@@ -16,6 +16,7 @@
 //! quantized to one byte each. Sentences are visited in a shuffled order drawn from a fixed seed:
 //! the same corpus and options give the same model, byte for byte.
 
+
 use std::ops::Range;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -651,21 +652,21 @@ fn run(lexicons: &Lexicons, examples: &[Example], opts: &Options, validate: bool
             let finders = [stage(None, tables), model_alone(&model, tables), stage(Some(&model), tables)];
             for ((name, find), total) in ["lexicons and rules", "model alone", "with the model"].iter().zip(&finders).zip(&mut totals) {
                 let score = evaluate(find, held);
-                println!("part {} of {PARTS}, {name:<18}: {score}", v + 1);
+                crate::say!("part {} of {PARTS}, {name:<18}: {score}", v + 1);
                 total.add(&score);
             }
         }
         for (name, total) in ["lexicons and rules", "model alone", "with the model"].iter().zip(&totals) {
-            println!("validation, three parts, {name:<18}: {total}");
+            crate::say!("validation, three parts, {name:<18}: {total}");
         }
-        println!("in {:.0} s", t0.elapsed().as_secs_f64());
+        crate::say!("in {:.0} s", t0.elapsed().as_secs_f64());
         return Ok(());
     }
     let data = lexicons.featurize(examples, &all, None)?;
     let stored = train(&data, opts, &mut |line| eprintln!("  {line}"));
     let bytes = stored.to_bytes();
     std::fs::write(out, &bytes).map_err(|e| CliError::Failed(format!("cannot write {out}: {e}")))?;
-    println!("{} features, {} bytes, trained in {:.0} s; wrote {out}", stored.rows.len(), bytes.len(), t0.elapsed().as_secs_f64());
+    crate::say!("{} features, {} bytes, trained in {:.0} s; wrote {out}", stored.rows.len(), bytes.len(), t0.elapsed().as_secs_f64());
     Ok(())
 }
 
