@@ -115,11 +115,8 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
         return Err(Error::TooLarge { bytes: text.len() });
     }
     let doc = doc::Doc::new(text);
-    let (mut spans, entities) = if opts.rules_only {
-        entities::group(entities::find_with(&doc, &entities::tables::TABLES, None))
-    } else {
-        entities::analyze(&doc)
-    };
+    let model = (!opts.rules_only).then(|| &*model::MODEL);
+    let (mut spans, entities) = entities::group(entities::find_with(&doc, &entities::tables::TABLES, model));
     let quotes = quotes::find(&doc, &spans, &entities);
     spans.extend(timex::find(&doc, opts.date));
     spans.extend(quotes);

@@ -181,7 +181,7 @@ fn cmd_analyze(args: &[String]) -> Result<(), Failure> {
             Failure::input(format!("no bundled seed {id:?} (there are: {})", ids.join(", ")))
         })?;
         if opts.date.is_none() {
-            opts.date = Options::with_date(seed.date).expect("seed dates are valid (tested)").date;
+            opts.date = Some(seed.date.parse().expect("seed dates are valid (tested)"));
         }
         let analysis = analyze(seed.text, &opts).map_err(|e| Failure::input(format!("seed {}: {e}", seed.id)))?;
         return emit(&mut out, a.format, seed.id, seed.text, &analysis, color);
