@@ -55,6 +55,11 @@ pub fn surnames(ctx: &Ctx, mentions: &mut Vec<(usize, usize, Mention)>, free: &[
         if ctx.class(last) & not_alone != 0 || ctx.tok(last).chars().count() < 3 || ctx.class(last - 1) & class::CONNECTOR != 0 {
             continue;
         }
+        // A guessed name's last word that is a common word in general use (ديفد دين: دين is
+        // "debt") is no name alone; a name the lexicon knows (حسني مبارك) names its surname.
+        if !m.known && crate::model::freq::is_common(ctx.tok(last)) {
+            continue;
+        }
         full.entry(ctx.tok(last).to_string()).or_insert_with(|| (m.canonical.clone(), m.key.clone(), m.known));
     }
     if full.is_empty() {

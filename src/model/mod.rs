@@ -30,6 +30,7 @@
 pub mod crf;
 pub mod features;
 pub mod format;
+pub mod freq;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
