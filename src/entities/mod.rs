@@ -140,7 +140,11 @@ pub fn find_with(doc: &Doc, t: &Tables, model: Option<&Model>) -> Vec<Mention> {
         // project's conventions: حركة حماس and البيت الأبيض are organizations whole) — except
         // a place the model reads, over the same words, as an organization.
         let found = model.candidates(&ctx, &accepted);
-        let mut cands: Vec<Candidate> = accepted.iter().filter(|c| c.overrides_model(t) && !place_for_organization(c, &found)).cloned().collect();
+        let mut cands: Vec<Candidate> = accepted
+            .iter()
+            .filter(|c| c.overrides_model(t) && !place_for_organization(c, &found) && !inside_longer_person(ctx.t, c, &found))
+            .cloned()
+            .collect();
         cands.extend(found);
         accepted = resolve(&ctx, cands, &blocked);
     }
@@ -177,6 +181,18 @@ fn place_for_organization(c: &Candidate, found: &[Candidate]) -> bool {
     }
     let i = found.partition_point(|m| m.start < c.start);
     found[i..].iter().take_while(|m| m.start == c.start).any(|m| m.end == c.end && m.kind == Kind::Organization)
+}
+
+/// Whether a hand-made lexicon's name of one word lies inside a longer person's name the model
+/// reads (`found`: its candidates, in order): وعباس بابكر أحمد is not محمود عباس, كارلوس كوريا
+/// not Korea. A lexicon knows one bearer of a common name, or a place a surname is named after;
+/// the model reads the whole name around it. A name of several words the lexicon knows stands.
+fn inside_longer_person(t: &Tables, c: &Candidate, found: &[Candidate]) -> bool {
+    if c.tier != Tier::Lexicon || c.end != c.start + 1 || c.entry.is_some_and(|e| t.entries[e as usize].kind == Kind::Organization) {
+        return false;
+    }
+    let i = found.partition_point(|m| m.end <= c.start);
+    found[i..].iter().take_while(|m| m.start <= c.start).any(|m| m.kind == Kind::Person && m.end >= c.end && m.end - m.start > 1)
 }
 
 /// The lexicon's names, leftmost-longest.
@@ -429,6 +445,23 @@ mod tests {
         // Not another kind, nor other words.
         assert!(!place_for_organization(&place, &[model(Kind::Person, place.end)]));
         assert!(!place_for_organization(&place, &[model(Kind::Organization, place.end + 1)]));
+    }
+
+    #[test]
+    fn a_known_word_inside_a_longer_person_the_model_reads_is_that_person() {
+        let doc = Doc::new("سدد البرازيلي كارلوس كوريا كرة");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let place = rules_kept(&ctx).into_iter().find(|c| c.kind == Kind::Location).expect("كوريا is in the lexicon");
+        let model = |kind, start, end| Candidate { kind, start, end, tier: Tier::Model, entry: None, source: "model", why: Why::Model(90, false), ..place.clone() };
+        assert!(inside_longer_person(&TABLES, &place, &[model(Kind::Person, place.start - 1, place.end)]));
+        // Not the place alone, nor inside another kind.
+        assert!(!inside_longer_person(&TABLES, &place, &[model(Kind::Person, place.start, place.end)]));
+        assert!(!inside_longer_person(&TABLES, &place, &[model(Kind::Organization, place.start - 1, place.end)]));
+        // And a known name of several words stands.
+        let doc = Doc::new("قال عمر البشير ميني");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let person = rules_kept(&ctx).into_iter().find(|c| c.kind == Kind::Person).expect("عمر البشير is in the lexicon");
+        assert!(!inside_longer_person(&TABLES, &person, &[model(Kind::Person, person.start, person.end + 1)]));
     }
 
     #[test]
