@@ -198,14 +198,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn longest_name(&self, i: usize) -> Option<NameMatch> {
         let mut best: Option<NameMatch> = None;
         // A word known as it stands (كلاوس a first name, لدينا a function word) is not read as
-        // proclitics and a name (ك + لاوس).
+        // proclitics and a name of one word (ك + لاوس); a name of several words says more
+        // (لمجلس الأمن، للاتحاد الأوروبي: لمجلس is a common word too).
         let known_word = self.class(i) & (class::FIRST | class::FIRST_AMBIGUOUS | class::FUNCTION | class::COMMON) != 0;
         for &(first, w) in self.words.at(i) {
-            if self.t.class(w) & class::NAME == 0 || known_word && first.prefix > 0 {
+            if self.t.class(w) & class::NAME == 0 {
                 continue;
             }
+            let one_word_too = !(known_word && first.prefix > 0);
             walk(&self.t.names, self, i, w, |end, hit| {
-                if best.is_none_or(|b| end > b.end) {
+                if (one_word_too || end > i + 1) && best.is_none_or(|b| end > b.end) {
                     best = Some(NameMatch { first, end, hit: *hit });
                 }
             });
