@@ -29,7 +29,9 @@ fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
 }
 
-/// Reads `{date: "YYYY-MM-DD"}` (every field optional; `undefined` or `null` for none).
+/// Reads `{date: "YYYY-MM-DD", rulesOnly: true}` (every field optional; `undefined` or `null`
+/// for none). `rulesOnly` leaves the entity model out: the lexicons and rules alone, to see
+/// what the model adds.
 fn options(js: &JsValue) -> Result<Options, JsError> {
     if js.is_undefined() || js.is_null() {
         return Ok(Options::default());
@@ -37,15 +39,22 @@ fn options(js: &JsValue) -> Result<Options, JsError> {
     if !js.is_object() {
         return Err(js_error("options must be an object such as {date: \"2024-11-15\"}"));
     }
-    let date = js_sys::Reflect::get(js, &JsValue::from_str("date")).map_err(|_| js_error("cannot read options.date"))?;
-    if date.is_undefined() || date.is_null() || date.as_string().is_some_and(|s| s.is_empty()) {
-        return Ok(Options::default());
+    let field = |name: &str| js_sys::Reflect::get(js, &JsValue::from_str(name)).map_err(|_| js_error(format!("cannot read options.{name}")));
+    let date = field("date")?;
+    let mut opts = if date.is_undefined() || date.is_null() || date.as_string().is_some_and(|s| s.is_empty()) {
+        Options::default()
+    } else {
+        let date = date.as_string().ok_or_else(|| js_error("options.date must be a string YYYY-MM-DD"))?;
+        Options::with_date(&date).map_err(js_error)?
+    };
+    let rules_only = field("rulesOnly")?;
+    if !(rules_only.is_undefined() || rules_only.is_null()) {
+        opts.rules_only = rules_only.as_bool().ok_or_else(|| js_error("options.rulesOnly must be true or false"))?;
     }
-    let date = date.as_string().ok_or_else(|| js_error("options.date must be a string YYYY-MM-DD"))?;
-    Options::with_date(&date).map_err(js_error)
+    Ok(opts)
 }
 
-/// Analyzes `text`; `options` is `{date: "YYYY-MM-DD"}` or omitted. Returns the output contract
+/// Analyzes `text`; `options` is `{date: "YYYY-MM-DD", rulesOnly: false}` or omitted. Returns the output contract
 /// `{encoding: "utf-16", spans: [...], entities: [...]}`.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {

@@ -56,6 +56,19 @@ test('options are optional; bad ones are clear errors', () => {
   assert.throws(() => analyze('روسيا', { date: '2024-13-01' }), /bad date "2024-13-01"/);
   assert.throws(() => analyze('روسيا', { date: 20241115 }), /options.date must be a string/);
   assert.throws(() => analyze('روسيا', 'tomorrow'), /options must be an object/);
+  assert.throws(() => analyze('روسيا', { rulesOnly: 'yes' }), /options.rulesOnly must be true or false/);
+});
+
+test('rulesOnly leaves the entity model out: the names only it finds go, the lexicons\' stay', () => {
+  // A name no lexicon lists, after no title: the model's alone.
+  const text = 'وقال المتحدث أحمد أبو زيد إن الوزير سيزور بيروت.';
+  const sources = (opts) => analyze(text, opts).spans.filter((s) => s.kind === 'person' || s.kind === 'location').map((s) => `${s.text}:${s.source}`);
+  const whole = sources({ date: '2024-11-15' });
+  const rules = sources({ date: '2024-11-15', rulesOnly: true });
+  assert.ok(whole.some((s) => s.endsWith(':model')), whole.join(' '));
+  assert.ok(!rules.some((s) => s.endsWith(':model')), rules.join(' '));
+  assert.ok(rules.includes('بيروت:lexicon'), rules.join(' '));
+  assert.deepEqual(sources({ date: '2024-11-15', rulesOnly: false }), whole);
 });
 
 test('markup in the text is text: offsets count it, nothing is interpreted', () => {
