@@ -356,7 +356,7 @@ impl Evidence {
             ruled: rule_verdicts(rules, 0..n),
             triggers: (0..n).map(|i| trigger(ctx, i)).collect(),
             elsewhere: Vec::new(),
-            freq: (0..n).map(|i| frequency(ctx, i)).collect(),
+            freq: frequencies(ctx),
         };
         e.elsewhere = elsewhere(ctx, &e);
         e
@@ -589,6 +589,23 @@ fn suffixes(keys: &mut Vec<u32>, w: &str) {
         s = s.word(c as u64);
         keys.push(s.finish());
     }
+}
+
+/// [`frequency`] of every token, found once per distinct word.
+fn frequencies(ctx: &Ctx) -> Vec<(u8, u8)> {
+    let mut by_type: Vec<Option<(u8, u8)>> = Vec::new();
+    (0..ctx.len())
+        .map(|i| match ctx.words.type_of(i) {
+            Some(ty) => {
+                let ty = ty as usize;
+                if by_type.len() <= ty {
+                    by_type.resize(ty + 1, None);
+                }
+                *by_type[ty].get_or_insert_with(|| frequency(ctx, i))
+            }
+            None => frequency(ctx, i),
+        })
+        .collect()
 }
 
 /// How common token `i`'s word is in general use, and the commonest of its stems after
