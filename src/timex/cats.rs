@@ -10,6 +10,7 @@ use crate::tokenize::TokenKind;
 
 use super::lexicon::{Entry, NumClass, WordCat, WordValue, LEXICON};
 use super::lexicon::Unit;
+use super::grammar::Memo;
 use super::value::{put, Amount, Count, Frame};
 
 /// The tokens a pattern reads, from the token `start` on, whose text may be a proclitic reading's
@@ -23,11 +24,14 @@ pub struct Cursor<'a> {
     /// The proclitic letters the reading took off the token at `start` (ل of للثاني).
     pub lead: &'a str,
     pub strip: Option<(usize, usize)>,
+    /// Where the matches of rules from `start` are kept, for the tags that name those rules
+    /// ([`Memo`]); none for a cursor made on the way (a stripped word, a word looked back at).
+    pub memo: Option<&'a Memo>,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(doc: &'a Doc<'a>, start: usize, stem: Cow<'a, str>) -> Cursor<'a> {
-        Cursor { doc, start, stem, lead: "", strip: None }
+        Cursor { doc, start, stem, lead: "", strip: None, memo: None }
     }
 
     /// A cursor at the token `start` read as the proclitic letters `lead` and the `stem`.
@@ -35,9 +39,16 @@ impl<'a> Cursor<'a> {
         Cursor { lead, ..Cursor::new(doc, start, stem) }
     }
 
-    /// This cursor, reading token `j` without its first `bytes` bytes.
+    /// This cursor, keeping the matches of rules from its start in `memo` (emptied for it).
+    pub fn remembering(self, memo: &'a Memo) -> Cursor<'a> {
+        memo.clear();
+        Cursor { memo: Some(memo), ..self }
+    }
+
+    /// This cursor, reading token `j` without its first `bytes` bytes (its matches are another
+    /// cursor's: it keeps none).
     pub fn stripping(&self, j: usize, bytes: usize) -> Cursor<'a> {
-        Cursor { strip: Some((j, bytes)), ..self.clone() }
+        Cursor { strip: Some((j, bytes)), memo: None, ..self.clone() }
     }
 
     /// The number of tokens of the document.

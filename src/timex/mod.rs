@@ -35,7 +35,7 @@ use crate::span::{Kind, Span};
 use crate::tokenize::TokenKind;
 
 use cats::Cursor;
-use grammar::{Grammar, Match, RuleKind};
+use grammar::{Grammar, Match, Memo, RuleKind};
 use lexicon::{Entry, WordCat, LEXICON};
 use value::{resolve, Resolved};
 
@@ -52,6 +52,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
     let g = &*GRAMMAR;
     let text = doc.text();
     let mut out = Vec::new();
+    let memo = Memo::default();
     let mut i = 0;
     while i < doc.tokens.len() {
         let t = &doc.tokens[i];
@@ -75,7 +76,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
         match t.kind {
             _ if cats::continues_number(doc, i) => {}
             TokenKind::Number => {
-                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i)));
+                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i))).remembering(&memo);
                 for &id in g.candidates_number() {
                     if let Some(m) = g.match_rule(id, &c) {
                         consider(m, 0);
@@ -84,7 +85,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             }
             _ => {
                 for r in t.proclitics(text) {
-                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], r.stem(t, text));
+                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], r.stem(t, text)).remembering(&memo);
                     for id in g.candidates_word(&c.stem) {
                         if let Some(m) = g.match_rule(id, &c) {
                             consider(m, r.prefix);
