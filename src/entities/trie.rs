@@ -31,7 +31,7 @@ use crate::doc::Doc;
 use std::hash::Hasher;
 
 use crate::fxhash::{FxHashMap, FxHasher};
-use crate::tokenize::{Reading, TokenKind};
+use crate::tokenize::Reading;
 
 /// The numbered words of all compiled-in phrases: one string holds them all, and an open
 /// hash table of (hash, number) finds one, so that a word the table lacks is turned away by a
@@ -188,8 +188,11 @@ pub struct Words {
     types: Vec<u32>,
 }
 
-/// Where the readings of a word met before lie (its known ones, then all) and its number.
-type Met = ([(u32, u32); 2], u32);
+/// Where the readings of a word met before lie: its known ones, then all.
+type Met = [(u32, u32); 2];
+
+/// No word met yet.
+const NOT_MET: Met = [(u32::MAX, 0); 2];
 
 impl Words {
     /// Looks every reading of every word and number token up in `vocab`, keeping those it knows.
@@ -199,22 +202,19 @@ impl Words {
         let mut readings = Vec::with_capacity(doc.tokens.len());
         let mut all_start = Vec::with_capacity(doc.tokens.len() + 1);
         let mut all = Vec::with_capacity(doc.tokens.len());
-        let mut types = Vec::with_capacity(doc.tokens.len());
-        // A word met before has the readings it had then: copied, not looked up again.
-        let mut met: FxHashMap<&str, Met> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
-        for t in &doc.tokens {
+        // A word met before (by its type in the document) has the readings it had then:
+        // copied, not looked up again.
+        let mut met = vec![NOT_MET; doc.type_count()];
+        for (i, t) in doc.tokens.iter().enumerate() {
             let (from, all_from) = (readings.len() as u32, all.len() as u32);
             start.push(from);
             all_start.push(all_from);
-            if t.kind == TokenKind::Punct {
-                types.push(u32::MAX);
-                continue;
-            }
-            let word = t.text(text);
-            if let Some(&([(a, b), (c, d)], ty)) = met.get(word) {
+            let Some(ty) = doc.type_of(i) else { continue };
+            let m = &mut met[ty as usize];
+            if *m != NOT_MET {
+                let [(a, b), (c, d)] = *m;
                 readings.extend_from_within(a as usize..b as usize);
                 all.extend_from_within(c as usize..d as usize);
-                types.push(ty);
                 continue;
             }
             for r in t.proclitics(text) {
@@ -223,12 +223,11 @@ impl Words {
                     readings.push((r, id));
                 }
             }
-            let ty = met.len() as u32;
-            types.push(ty);
-            met.insert(word, ([(from, readings.len() as u32), (all_from, all.len() as u32)], ty));
+            *m = [(from, readings.len() as u32), (all_from, all.len() as u32)];
         }
         start.push(readings.len() as u32);
         all_start.push(all.len() as u32);
+        let types = (0..doc.tokens.len()).map(|i| doc.type_of(i).unwrap_or(u32::MAX)).collect();
         Words { start, readings, all_start, all, types }
     }
 
