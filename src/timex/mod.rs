@@ -53,6 +53,8 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
     let text = doc.text();
     let mut out = Vec::new();
     let memo = Memo::default();
+    // By word type: no rule may begin with the word in any reading (most words), once known.
+    let mut idle = vec![false; doc.type_count()];
     let mut i = 0;
     while i < doc.tokens.len() {
         let t = &doc.tokens[i];
@@ -73,7 +75,9 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             };
             best = Some((m, prefix, resolved));
         };
+        let ty = doc.type_of(i).map(|ty| ty as usize);
         match t.kind {
+            _ if ty.is_some_and(|ty| idle[ty]) => {}
             _ if cats::continues_number(doc, i) => {}
             TokenKind::Number => {
                 let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i))).remembering(&memo);
@@ -84,13 +88,23 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
                 }
             }
             _ => {
+                let mut tried = false;
                 for r in t.proclitics(text) {
-                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], r.stem(t, text)).remembering(&memo);
-                    for id in g.candidates_word(&c.stem) {
+                    let stem = r.stem(t, text);
+                    let mut ids = g.candidates_word(&stem).peekable();
+                    if ids.peek().is_none() {
+                        continue;
+                    }
+                    tried = true;
+                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], stem).remembering(&memo);
+                    for id in ids {
                         if let Some(m) = g.match_rule(id, &c) {
                             consider(m, r.prefix);
                         }
                     }
+                }
+                if let (false, Some(ty)) = (tried, ty) {
+                    idle[ty] = true;
                 }
             }
         }
