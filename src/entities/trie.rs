@@ -43,6 +43,16 @@ pub struct Vocab {
     spans: Vec<(u32, u32)>,
     /// (hash, number + 1), 0 for an empty slot; a power of two long, at most half full.
     slots: Vec<(u64, u32)>,
+    /// A byte for each slot: 0 when empty, else a few bits of its hash ([`tag_of`]). Most
+    /// words a document looks up are not in the table; these bytes, a sixteenth of the slots'
+    /// size and so mostly in the cache, turn them away without reading the slots.
+    tags: Vec<u8>,
+}
+
+/// The tag byte of a word's hash: never 0, from bits its slot's position does not already say.
+#[inline]
+fn tag_of(h: u64) -> u8 {
+    (h >> 57) as u8 | 0x80
 }
 
 fn word_hash(word: &str) -> u64 {
@@ -60,15 +70,18 @@ impl Vocab {
             return None;
         }
         let h = word_hash(word);
-        let mask = self.slots.len() - 1;
+        let (mask, tag) = (self.slots.len() - 1, tag_of(h));
         let mut i = h as usize & mask;
         loop {
-            let (sh, n) = self.slots[i];
-            if n == 0 {
-                return None;
-            }
-            if sh == h && self.word(n - 1) == word {
-                return Some(n - 1);
+            match self.tags[i] {
+                0 => return None,
+                t if t == tag => {
+                    let (sh, n) = self.slots[i];
+                    if sh == h && self.word(n - 1) == word {
+                        return Some(n - 1);
+                    }
+                }
+                _ => {}
             }
             i = (i + 1) & mask;
         }
@@ -90,27 +103,27 @@ impl Vocab {
         self.words.push_str(word);
         self.spans.push((start, self.words.len() as u32));
         if self.spans.len() * 2 > self.slots.len() {
-            let mut slots = vec![(0, 0); (self.slots.len() * 2).max(64)];
-            let mask = slots.len() - 1;
+            let len = (self.slots.len() * 2).max(64);
+            self.slots = vec![(0, 0); len];
+            self.tags = vec![0; len];
             for m in 0..self.spans.len() as u32 {
-                let h = word_hash(self.word(m));
-                let mut i = h as usize & mask;
-                while slots[i].1 != 0 {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = (h, m + 1);
+                self.place(word_hash(self.word(m)), m);
             }
-            self.slots = slots;
         } else {
-            let h = word_hash(word);
-            let mask = self.slots.len() - 1;
-            let mut i = h as usize & mask;
-            while self.slots[i].1 != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = (h, n + 1);
+            self.place(word_hash(word), n);
         }
         n
+    }
+
+    /// Puts word number `n`, of hash `h`, in the first free slot from its own.
+    fn place(&mut self, h: u64, n: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        while self.tags[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (h, n + 1);
+        self.tags[i] = tag_of(h);
     }
 
     pub fn len(&self) -> usize {
