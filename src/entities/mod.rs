@@ -257,7 +257,7 @@ pub fn resolve<'d>(ctx: &Ctx<'d, '_>, mut cands: Vec<Candidate<'d>>, blocked: &[
         cands.iter().enumerate().map(|(i, c)| ((Reverse(c.tier), Reverse(c.end - c.start), c.start, c.source != "lexicon"), i)).collect();
     order.sort_unstable();
     let mut taken = vec![false; ctx.len()];
-    let mut kept: Vec<Candidate<'d>> = Vec::new();
+    let mut kept: Vec<Candidate<'d>> = Vec::with_capacity(cands.len());
     for second in [false, true] {
         // Where each entry is named plainly, in token order.
         let mut seen: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
