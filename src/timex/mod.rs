@@ -34,7 +34,7 @@ use crate::doc::Doc;
 use crate::span::{Kind, Span};
 use crate::tokenize::TokenKind;
 
-use cats::Cursor;
+use cats::{Cursor, Starting};
 use grammar::{Grammar, Match, Memo, RuleKind};
 use lexicon::{Entry, WordCat, LEXICON};
 use value::{resolve, Resolved};
@@ -53,6 +53,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
     let text = doc.text();
     let mut out = Vec::new();
     let memo = Memo::default();
+    let starting = Starting::new(doc);
     // By word type: no rule may begin with the word in any reading (most words), once known.
     let mut idle = vec![false; doc.type_count()];
     let mut i = 0;
@@ -80,7 +81,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             _ if ty.is_some_and(|ty| idle[ty]) => {}
             _ if cats::continues_number(doc, i) => {}
             TokenKind::Number => {
-                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i))).remembering(&memo);
+                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i))).remembering(&memo).looking_up(&starting);
                 for &id in g.candidates_number() {
                     if let Some(m) = g.match_rule(id, &c) {
                         consider(m, 0);
@@ -96,7 +97,7 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
                         continue;
                     }
                     tried = true;
-                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], stem).remembering(&memo);
+                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], stem).remembering(&memo).looking_up(&starting);
                     for id in ids {
                         if let Some(m) = g.match_rule(id, &c) {
                             consider(m, r.prefix);
