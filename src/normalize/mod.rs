@@ -193,7 +193,7 @@ fn fold_by(c: char, step: Step) -> (Fold, Option<Step>) {
 
 /// The step that concerns `c`, if any. The common cases — ASCII and the Arabic letters that no
 /// step folds — are answered first, before the full table.
-#[inline]
+#[inline(always)]
 fn step_of(c: char) -> Option<Step> {
     let u = c as u32;
     if u < 0x80 {
