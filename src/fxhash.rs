@@ -16,12 +16,30 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap()));
         }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
+        // The last one to seven bytes as one word, read four, two and one at a time (not one
+        // step a byte: most words end there). Zero bytes pad it; a key's length, or the
+        // terminator a `str` writes after its bytes, tells such keys apart.
+        let mut rest = chunks.remainder();
+        if !rest.is_empty() {
+            let (mut w, mut shift) = (0u64, 0);
+            if let Some((four, r)) = rest.split_first_chunk::<4>() {
+                (w, shift, rest) = (u32::from_le_bytes(*four) as u64, 32, r);
+            }
+            if let Some((two, r)) = rest.split_first_chunk::<2>() {
+                (w, shift, rest) = (w | (u16::from_le_bytes(*two) as u64) << shift, shift + 16, r);
+            }
+            if let Some(&b) = rest.first() {
+                w |= (b as u64) << shift;
+            }
+            self.add(w);
         }
     }
     #[inline]
     fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
         self.add(i as u64);
     }
     #[inline]

@@ -116,30 +116,72 @@ impl Token {
         };
         std::iter::once(Reading { prefix: 0, merged_article: false }).chain(prefixes.iter().filter_map(
             move |&(p, merged)| {
-                if !word.starts_with(p) {
+                // Byte by byte: the prefixes are one or two letters, compared without a call.
+                let (w, p) = (word.as_bytes(), p.as_bytes());
+                let starts = match *p {
+                    [a, b] => w.first_chunk::<2>() == Some(&[a, b]),
+                    [a, b, c, d] => w.first_chunk::<4>() == Some(&[a, b, c, d]),
+                    _ => w.starts_with(p),
+                };
+                if !starts {
                     return None;
                 }
                 let rest = &word[p.len()..];
                 if merged && !rest.starts_with('ل') {
                     return None;
                 }
-                (rest.chars().count() >= MIN_STEM_LETTERS).then_some(Reading { prefix: p.len(), merged_article: merged })
+                (rest.chars().nth(MIN_STEM_LETTERS - 1).is_some()).then_some(Reading { prefix: p.len(), merged_article: merged })
             },
         ))
     }
 }
 
 /// Whether `c` belongs inside a word.
+#[inline]
 pub fn is_letter(c: char) -> bool {
-    matches!(c,
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
-        | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
-        // Marks and tatweel, when normalization keeps them, stay inside their word.
-        | '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
-    ) || !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic()
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    if (0x0600..0x0700).contains(&u) {
+        return ARABIC_LETTERS[(u as usize - 0x0600) / 64] >> (u % 64) & 1 != 0;
+    }
+    ('\u{0750}'..='\u{077F}').contains(&c) || c.is_alphabetic()
 }
 
+/// The code points of the Arabic block (U+0600–U+06FF) that belong inside a word, one bit
+/// each: a word's letters are looked up, not tested against each range in turn.
+const ARABIC_LETTERS: [u64; 4] = {
+    const RANGES: [(u32, u32); 11] = [
+        (0x0621, 0x063A),
+        (0x0641, 0x064A),
+        (0x066E, 0x066F),
+        (0x0671, 0x06D3),
+        (0x06D5, 0x06D5),
+        (0x06FA, 0x06FF),
+        // Marks and tatweel, when normalization keeps them, stay inside their word.
+        (0x0610, 0x061A),
+        (0x0640, 0x0640),
+        (0x064B, 0x065F),
+        (0x0670, 0x0670),
+        (0x06D6, 0x06ED),
+    ];
+    let mut bits = [0u64; 4];
+    let mut r = 0;
+    while r < RANGES.len() {
+        let mut u = RANGES[r].0;
+        while u <= RANGES[r].1 {
+            let n = (u - 0x0600) as usize;
+            bits[n / 64] |= 1 << (n % 64);
+            u += 1;
+        }
+        r += 1;
+    }
+    bits
+};
+
 /// Whether `c` is a digit of a number token.
+#[inline]
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }
@@ -247,6 +289,20 @@ mod tests {
         let t = tokenize(w);
         let r = t[0].proclitics(w).find(|r| r.merged_article).unwrap();
         assert_eq!(&w[r.range(&t[0])], "لولايات");
+    }
+
+    #[test]
+    fn letters_are_the_listed_ranges_of_the_arabic_block_and_other_alphabetic_characters() {
+        let listed = |c: char| {
+            matches!(c,
+                '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
+                | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'
+                | '\u{0610}'..='\u{061A}' | '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
+            ) || !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_alphabetic()
+        };
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), listed(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

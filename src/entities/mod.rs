@@ -266,9 +266,14 @@ pub fn resolve<'d>(ctx: &Ctx<'d, '_>, mut cands: Vec<Candidate<'d>>, blocked: &[
             }
         }
     }
-    cands.sort_by_key(|c| (Reverse(c.tier), Reverse(c.end - c.start), c.start, c.source != "lexicon"));
+    // The order of preference, with each candidate's key computed once (not at every
+    // comparison) and its index last, so that an unstable sort of these small pairs keeps
+    // equals in their given order, as a stable sort of the candidates would.
+    let mut order: Vec<_> =
+        cands.iter().enumerate().map(|(i, c)| ((Reverse(c.tier), Reverse(c.end - c.start), c.start, c.source != "lexicon"), i)).collect();
+    order.sort_unstable();
     let mut taken = vec![false; ctx.len()];
-    let mut kept: Vec<Candidate<'d>> = Vec::new();
+    let mut kept: Vec<Candidate<'d>> = Vec::with_capacity(cands.len());
     for second in [false, true] {
         // Where each entry is named plainly, in token order.
         let mut seen: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
@@ -285,7 +290,7 @@ pub fn resolve<'d>(ctx: &Ctx<'d, '_>, mut cands: Vec<Candidate<'d>>, blocked: &[
                 i < v.len() && v[i] < at
             })
         };
-        for c in cands.iter().filter(|c| c.needs_context == second) {
+        for c in order.iter().map(|&(_, i)| &cands[i]).filter(|c| c.needs_context == second) {
             if blocked[c.start] || taken[c.start..c.end].iter().any(|&t| t) {
                 continue;
             }

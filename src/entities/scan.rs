@@ -218,8 +218,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The longest cue phrase at token `i` with a cue of one of `kinds`, from any reading of its
     /// first word (the word as it stands first).
     pub fn cue(&self, i: usize, kinds: &[CueKind]) -> Option<CueMatch<'d>> {
+        // Most tokens are nothing the tables know: passed over before the kinds are read.
+        let any = self.any.get(i).copied().unwrap_or(0);
+        if any == 0 {
+            return None;
+        }
         let family = kinds.iter().fold(0, |f, k| f | k.family());
-        if self.any.get(i).is_none_or(|&c| c & family == 0) {
+        if any & family == 0 {
             return None;
         }
         let mut best: Option<CueMatch<'d>> = None;

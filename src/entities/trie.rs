@@ -31,7 +31,7 @@ use crate::doc::Doc;
 use std::hash::Hasher;
 
 use crate::fxhash::{FxHashMap, FxHasher};
-use crate::tokenize::{Reading, TokenKind};
+use crate::tokenize::Reading;
 
 /// The numbered words of all compiled-in phrases: one string holds them all, and an open
 /// hash table of (hash, number) finds one, so that a word the table lacks is turned away by a
@@ -43,6 +43,16 @@ pub struct Vocab {
     spans: Vec<(u32, u32)>,
     /// (hash, number + 1), 0 for an empty slot; a power of two long, at most half full.
     slots: Vec<(u64, u32)>,
+    /// A byte for each slot: 0 when empty, else a few bits of its hash ([`tag_of`]). Most
+    /// words a document looks up are not in the table; these bytes, a sixteenth of the slots'
+    /// size and so mostly in the cache, turn them away without reading the slots.
+    tags: Vec<u8>,
+}
+
+/// The tag byte of a word's hash: never 0, from bits its slot's position does not already say.
+#[inline]
+fn tag_of(h: u64) -> u8 {
+    (h >> 57) as u8 | 0x80
 }
 
 fn word_hash(word: &str) -> u64 {
@@ -60,15 +70,18 @@ impl Vocab {
             return None;
         }
         let h = word_hash(word);
-        let mask = self.slots.len() - 1;
+        let (mask, tag) = (self.slots.len() - 1, tag_of(h));
         let mut i = h as usize & mask;
         loop {
-            let (sh, n) = self.slots[i];
-            if n == 0 {
-                return None;
-            }
-            if sh == h && self.word(n - 1) == word {
-                return Some(n - 1);
+            match self.tags[i] {
+                0 => return None,
+                t if t == tag => {
+                    let (sh, n) = self.slots[i];
+                    if sh == h && self.word(n - 1) == word {
+                        return Some(n - 1);
+                    }
+                }
+                _ => {}
             }
             i = (i + 1) & mask;
         }
@@ -90,27 +103,27 @@ impl Vocab {
         self.words.push_str(word);
         self.spans.push((start, self.words.len() as u32));
         if self.spans.len() * 2 > self.slots.len() {
-            let mut slots = vec![(0, 0); (self.slots.len() * 2).max(64)];
-            let mask = slots.len() - 1;
+            let len = (self.slots.len() * 2).max(64);
+            self.slots = vec![(0, 0); len];
+            self.tags = vec![0; len];
             for m in 0..self.spans.len() as u32 {
-                let h = word_hash(self.word(m));
-                let mut i = h as usize & mask;
-                while slots[i].1 != 0 {
-                    i = (i + 1) & mask;
-                }
-                slots[i] = (h, m + 1);
+                self.place(word_hash(self.word(m)), m);
             }
-            self.slots = slots;
         } else {
-            let h = word_hash(word);
-            let mask = self.slots.len() - 1;
-            let mut i = h as usize & mask;
-            while self.slots[i].1 != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = (h, n + 1);
+            self.place(word_hash(word), n);
         }
         n
+    }
+
+    /// Puts word number `n`, of hash `h`, in the first free slot from its own.
+    fn place(&mut self, h: u64, n: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        while self.tags[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (h, n + 1);
+        self.tags[i] = tag_of(h);
     }
 
     pub fn len(&self) -> usize {
@@ -188,8 +201,11 @@ pub struct Words {
     types: Vec<u32>,
 }
 
-/// Where the readings of a word met before lie (its known ones, then all) and its number.
-type Met = ([(u32, u32); 2], u32);
+/// Where the readings of a word met before lie: its known ones, then all.
+type Met = [(u32, u32); 2];
+
+/// No word met yet.
+const NOT_MET: Met = [(u32::MAX, 0); 2];
 
 impl Words {
     /// Looks every reading of every word and number token up in `vocab`, keeping those it knows.
@@ -199,22 +215,19 @@ impl Words {
         let mut readings = Vec::with_capacity(doc.tokens.len());
         let mut all_start = Vec::with_capacity(doc.tokens.len() + 1);
         let mut all = Vec::with_capacity(doc.tokens.len());
-        let mut types = Vec::with_capacity(doc.tokens.len());
-        // A word met before has the readings it had then: copied, not looked up again.
-        let mut met: FxHashMap<&str, Met> = FxHashMap::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
-        for t in &doc.tokens {
+        // A word met before (by its type in the document) has the readings it had then:
+        // copied, not looked up again.
+        let mut met = vec![NOT_MET; doc.type_count()];
+        for (i, t) in doc.tokens.iter().enumerate() {
             let (from, all_from) = (readings.len() as u32, all.len() as u32);
             start.push(from);
             all_start.push(all_from);
-            if t.kind == TokenKind::Punct {
-                types.push(u32::MAX);
-                continue;
-            }
-            let word = t.text(text);
-            if let Some(&([(a, b), (c, d)], ty)) = met.get(word) {
+            let Some(ty) = doc.type_of(i) else { continue };
+            let m = &mut met[ty as usize];
+            if *m != NOT_MET {
+                let [(a, b), (c, d)] = *m;
                 readings.extend_from_within(a as usize..b as usize);
                 all.extend_from_within(c as usize..d as usize);
-                types.push(ty);
                 continue;
             }
             for r in t.proclitics(text) {
@@ -223,12 +236,11 @@ impl Words {
                     readings.push((r, id));
                 }
             }
-            let ty = met.len() as u32;
-            types.push(ty);
-            met.insert(word, ([(from, readings.len() as u32), (all_from, all.len() as u32)], ty));
+            *m = [(from, readings.len() as u32), (all_from, all.len() as u32)];
         }
         start.push(readings.len() as u32);
         all_start.push(all.len() as u32);
+        let types = (0..doc.tokens.len()).map(|i| doc.type_of(i).unwrap_or(u32::MAX)).collect();
         Words { start, readings, all_start, all, types }
     }
 

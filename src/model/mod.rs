@@ -345,7 +345,10 @@ impl Model {
         let mut out = Vec::new();
         let mut fb = ForwardBackward::default();
         let evidence = features::Evidence::new(ctx, rules);
-        let mut words = WordSums::default();
+        // One entry a distinct word, made room for at once (an entry is 96 bytes: growing by
+        // doubling copied them over and over).
+        let types = ctx.doc.type_count();
+        let mut words = WordSums { types: vec![NO_WORD; types], words: Vec::with_capacity(types), ..WordSums::default() };
         let (before, after) = features::boundary_hashes();
         let row = |h: u64| features::neighbour_keys(h).map(|k| self.row(k).copied().unwrap_or_default());
         (words.before, words.after) = (row(before), row(after));

@@ -158,12 +158,14 @@ enum Fold {
 
 /// The fold of a single character under `opts`, and the step responsible for it (if any).
 fn fold(c: char, opts: Options) -> (Fold, Option<Step>) {
-    let Some(step) = step_of(c) else {
-        return (Fold::Keep, None);
-    };
-    if !opts.has(step) {
-        return (Fold::Keep, None);
+    match step_of(c).filter(|&step| opts.has(step)) {
+        Some(step) => fold_by(c, step),
+        None => (Fold::Keep, None),
     }
+}
+
+/// The fold of a character that `step` (switched on) concerns.
+fn fold_by(c: char, step: Step) -> (Fold, Option<Step>) {
     let f = match step {
         Step::Alef => Fold::Char('ا'),
         Step::AlefMaksura | Step::YehHamza => Fold::Char('ي'),
@@ -191,7 +193,7 @@ fn fold(c: char, opts: Options) -> (Fold, Option<Step>) {
 
 /// The step that concerns `c`, if any. The common cases — ASCII and the Arabic letters that no
 /// step folds — are answered first, before the full table.
-#[inline]
+#[inline(always)]
 fn step_of(c: char) -> Option<Step> {
     let u = c as u32;
     if u < 0x80 {
@@ -289,7 +291,17 @@ impl<'a> Normalized<'a> {
         let original = self.original;
         for (i, c) in original.char_indices() {
             let j = i + c.len_utf8();
-            let (f, step) = fold(c, opts);
+            // Most characters are kept as they are: answered before any fold is looked at. So is
+            // a plain space after anything but white space: the fold of white space keeps it.
+            let Some(step) = step_of(c).filter(|&step| opts.has(step)) else {
+                self.keep(i, j);
+                continue;
+            };
+            if c == ' ' && !matches!(self.last_byte(i), Some(b' ' | b'\n')) {
+                self.keep(i, j);
+                continue;
+            }
+            let (f, step) = fold_by(c, step);
             if !matches!(f, Fold::Keep) {
                 self.flush(i);
             }
@@ -364,9 +376,17 @@ impl<'a> Normalized<'a> {
     #[inline]
     fn keep(&mut self, i: usize, j: usize) {
         self.last_start = self.align.len();
-        let r = (i as u32, j as u32);
-        for _ in i..j {
-            self.align.push(r);
+        self.align.extend(std::iter::repeat_n((i as u32, j as u32), j - i));
+    }
+
+    /// The last byte of the output so far, before original byte `i`: of the kept characters
+    /// that wait to be copied (which end there), if any, else of the text.
+    #[inline]
+    fn last_byte(&self, i: usize) -> Option<u8> {
+        if self.align.len() > self.text.len() {
+            Some(self.original.as_bytes()[i - 1])
+        } else {
+            self.text.as_bytes().last().copied()
         }
     }
 

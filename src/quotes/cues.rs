@@ -135,7 +135,7 @@ pub fn frame(ctx: &Ctx, cue: &Cue) -> Frame {
                 return Frame::Reported(j);
             }
         }
-        if cue_at(doc, j).is_some_and(|c| c.form.tense != Tense::Participle) {
+        if ctx.cue_at(j).is_some_and(|c| c.form.tense != Tense::Participle) {
             return Frame::Bare;
         }
         j += LEXICON.class_at(doc, j).map_or(1, |(_, len)| len);

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use crate::tokenize::TokenKind;
 
-use super::cues::{cue_at, frame};
+use super::cues::frame;
 use super::layout::{is_bullet, is_final, punct};
 use super::Ctx;
 
@@ -56,7 +56,7 @@ pub fn opens_with_cue(ctx: &Ctx, i: usize) -> bool {
             Some(':') => return false,
             Some(_) => {}
             None => {
-                if let Some(c) = cue_at(doc, j) {
+                if let Some(c) = ctx.cue_at(j) {
                     return c.counts(&frame(ctx, &c));
                 }
                 words += 1;
@@ -123,7 +123,7 @@ pub fn reported_end(ctx: &Ctx, comp: usize) -> usize {
     let limit = (comp + 1 + MAX_REPORTED).min(doc.tokens.len());
     let mut j = comp + 1;
     while j < limit && !layout.is_sent_start(j) {
-        if let Some(c) = cue_at(doc, j) {
+        if let Some(c) = ctx.cue_at(j) {
             if c.conj || matches!(punct(doc, j - 1), Some('،' | ',')) {
                 break;
             }

@@ -105,6 +105,19 @@ impl Layout {
             sent.push((sent_first.len() - 1) as u32);
         }
         let mut layout = Layout { para, sent, sent_first, paras };
+        // Whether each word type is in the first person, once known (0 unknown, 1 no, 2 yes):
+        // paragraphs are read word by word, and most words come again.
+        let mut person = vec![0u8; doc.type_count()];
+        let mut first_person_at = |i: usize| match doc.type_of(i) {
+            None => false,
+            Some(ty) => {
+                let known = &mut person[ty as usize];
+                if *known == 0 {
+                    *known = 1 + is_first_person(doc, i) as u8;
+                }
+                *known == 2
+            }
+        };
         for p in 0..layout.paras.len() {
             let (first, end) = (layout.paras[p].first, layout.paras[p].end);
             let words = (first..end).filter(|&i| doc.tokens[i].kind != TokenKind::Punct).count();
@@ -112,7 +125,7 @@ impl Layout {
             let label = lead < end && layout.label_at(doc, lead, false).is_some();
             let bulleted = lead < end && punct(doc, lead).is_some_and(|c| is_bullet(c, true));
             let unpunctuated = !punct(doc, end - 1).is_some_and(|c| is_final(c) || matches!(c, ':' | '،' | ','));
-            let first_person = (first..end).any(|i| is_first_person(doc, i));
+            let first_person = (first..end).any(&mut first_person_at);
             let heading = !label
                 && (bulleted && words <= HEADING_WORDS || !first_person && unpunctuated && words <= TITLE_WORDS);
             layout.paras[p] = Para { first, end, heading, label, first_person };

@@ -50,11 +50,10 @@ impl Pair {
     }
 }
 
-/// The outermost pairs of a document, indexed by their marks.
+/// The outermost pairs of a document, in order (they do not overlap: their opening and their
+/// closing marks rise together).
 pub struct Marks {
     pub pairs: Vec<Pair>,
-    by_open: FxHashMap<u32, u32>,
-    by_close: FxHashMap<u32, u32>,
 }
 
 impl Marks {
@@ -99,19 +98,18 @@ impl Marks {
                 outer.push(p);
             }
         }
-        let by_open = outer.iter().enumerate().map(|(k, p)| (p.open as u32, k as u32)).collect();
-        let by_close = outer.iter().enumerate().filter(|(_, p)| p.closed).map(|(k, p)| (p.close as u32, k as u32)).collect();
-        Marks { pairs: outer, by_open, by_close }
+        Marks { pairs: outer }
     }
 
-    /// The pair whose opening mark is token `i`.
+    /// The pair whose opening mark is token `i` (a binary search of the few pairs: the walk
+    /// asks at every token).
     pub fn opening(&self, i: usize) -> Option<Pair> {
-        self.by_open.get(&(i as u32)).map(|&k| self.pairs[k as usize])
+        self.pairs.binary_search_by_key(&i, |p| p.open).ok().map(|k| self.pairs[k])
     }
 
     /// The pair whose closing mark is token `i`.
     pub fn closing(&self, i: usize) -> Option<Pair> {
-        self.by_close.get(&(i as u32)).map(|&k| self.pairs[k as usize])
+        self.pairs.binary_search_by_key(&i, |p| p.close).ok().map(|k| self.pairs[k]).filter(|p| p.closed)
     }
 }
 

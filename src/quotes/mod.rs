@@ -47,6 +47,7 @@ pub mod lexicon;
 pub mod marks;
 pub mod speakers;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::doc::Doc;
@@ -55,7 +56,7 @@ use crate::tokenize::TokenKind;
 
 use cues::{cue_at, frame, Cue, Frame, MAX_CLAUSE};
 use layout::{is_bullet, punct, Layout};
-use lexicon::{Class, Tense, LEXICON};
+use lexicon::{Class, CueForm, Tense, LEXICON};
 use marks::{is_clause, words, Marks, Pair};
 use speakers::{after, before, in_sentence, sentence_level, through, Mentions, RoleMemory, Who, CARRY_PARAS};
 
@@ -67,14 +68,33 @@ pub struct Ctx<'d, 'a> {
     pub layout: Layout,
     pub marks: Marks,
     pub who: Mentions,
+    /// By word type ([`Doc::type_of`]), the cue form the word is, once [`Ctx::cue_at`] has
+    /// looked it up: the walk asks at every word, and again ahead of cues.
+    cues: Vec<Cell<Option<WordCue>>>,
 }
+
+/// What a word is as a cue, wherever it stands: its form and whether a conjunction is
+/// attached ([`Cue`] without its token), or nothing.
+type WordCue = Option<(CueForm, bool)>;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>, entity_spans: &[Span], entities: &'d [Entity]) -> Self {
         let layout = Layout::new(doc);
         let marks = Marks::new(doc, &layout);
         let who = Mentions::new(doc, entity_spans, entities);
-        Ctx { doc, entities, layout, marks, who }
+        Ctx { doc, entities, layout, marks, who, cues: vec![Cell::new(None); doc.type_count()] }
+    }
+
+    /// The cue at token `i`, if it is one ([`cue_at`], looked up once per distinct word).
+    pub fn cue_at(&self, i: usize) -> Option<Cue> {
+        let ty = self.doc.tokens.get(i).and_then(|_| self.doc.type_of(i))?;
+        let known = &self.cues[ty as usize];
+        let form = known.get().unwrap_or_else(|| {
+            let form = cue_at(self.doc, i).map(|c| (c.form, c.conj));
+            known.set(Some(form));
+            form
+        });
+        form.map(|(form, conj)| Cue { tok: i, form, conj })
     }
 
     /// Whether a passage in marks is a name rather than someone's words: exactly an entity
@@ -117,12 +137,12 @@ struct Pass<'c, 'd, 'a> {
 
 impl Pass<'_, '_, '_> {
     fn run(mut self) -> Vec<Span> {
-        let (doc, n) = (self.ctx.doc, self.ctx.doc.tokens.len());
+        let n = self.ctx.doc.tokens.len();
         let mut i = 0;
         while i < n {
             i = if let Some(p) = self.ctx.marks.opening(i) {
                 self.passage(p)
-            } else if let Some(cue) = cue_at(doc, i) {
+            } else if let Some(cue) = self.ctx.cue_at(i) {
                 self.attribution(cue)
             } else {
                 self.headline(i).unwrap_or(i + 1)
@@ -259,7 +279,7 @@ impl Pass<'_, '_, '_> {
             j += 1;
         }
         if separated || is_clause(doc, p) {
-            if let Some(cue) = cue_at(doc, j).filter(|c| matches!(c.form.tense, Tense::Past | Tense::Present)) {
+            if let Some(cue) = ctx.cue_at(j).filter(|c| matches!(c.form.tense, Tense::Past | Tense::Present)) {
                 self.roles.advance(ctx, j);
                 let end = self.clause_end(j);
                 let (speaker, how) = match after(ctx, &self.roles, &cue, end) {

@@ -62,9 +62,14 @@ pub struct Mention {
 /// The mentions of a document that can speak, indexed by first and last token.
 pub struct Mentions {
     list: Vec<Mention>,
-    starts: FxHashMap<u32, u32>,
-    ends: FxHashMap<u32, u32>,
+    /// By token, the mention in `list` that starts (ends) there, or [`NONE`]: the walk asks at
+    /// every token, answered by an index rather than a hash.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
 }
+
+/// No mention starts or ends at a token.
+const NONE: u32 = u32::MAX;
 
 /// What the words around a cue say about its speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,17 +138,17 @@ impl Mentions {
                 list[m].speaker = list[h as usize].speaker.clone();
             }
         }
-        let mut starts: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut ends: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut starts = vec![NONE; toks.len()];
+        let mut ends = vec![NONE; toks.len()];
         for (k, m) in list.iter().enumerate() {
             // The longest mention starting or ending at a token: a role over the organization
             // inside it.
-            let s = starts.entry(m.first as u32).or_insert(k as u32);
-            if list[*s as usize].last < m.last {
+            let s = &mut starts[m.first];
+            if *s == NONE || list[*s as usize].last < m.last {
                 *s = k as u32;
             }
-            let e = ends.entry(m.last as u32).or_insert(k as u32);
-            if list[*e as usize].first > m.first {
+            let e = &mut ends[m.last];
+            if *e == NONE || list[*e as usize].first > m.first {
                 *e = k as u32;
             }
         }
@@ -152,12 +157,12 @@ impl Mentions {
 
     /// The longest mention starting at token `i`.
     pub fn starting(&self, i: usize) -> Option<&Mention> {
-        self.starts.get(&(i as u32)).map(|&k| &self.list[k as usize])
+        self.starts.get(i).filter(|&&k| k != NONE).map(|&k| &self.list[k as usize])
     }
 
     /// The longest mention ending at token `i`.
     pub fn ending(&self, i: usize) -> Option<&Mention> {
-        self.ends.get(&(i as u32)).map(|&k| &self.list[k as usize])
+        self.ends.get(i).filter(|&&k| k != NONE).map(|&k| &self.list[k as usize])
     }
 
     /// The mention a passage in marks consists of («مارك روته»), if it is exactly one.

@@ -4,12 +4,14 @@
 //! here.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::doc::Doc;
 use crate::tokenize::TokenKind;
 
-use super::lexicon::{Entry, NumClass, WordCat, WordValue, LEXICON};
+use super::lexicon::{Entry, NumClass, Phrase, WordCat, WordValue, LEXICON};
 use super::lexicon::Unit;
+use super::grammar::Memo;
 use super::value::{put, Amount, Count, Frame};
 
 /// The tokens a pattern reads, from the token `start` on, whose text may be a proclitic reading's
@@ -23,11 +25,28 @@ pub struct Cursor<'a> {
     /// The proclitic letters the reading took off the token at `start` (ل of للثاني).
     pub lead: &'a str,
     pub strip: Option<(usize, usize)>,
+    /// Where the matches of rules from `start` are kept, for the tags that name those rules
+    /// ([`Memo`]); none for a cursor made on the way (a stripped word, a word looked back at).
+    pub memo: Option<&'a Memo>,
+    /// Where the phrases starting with each word of the document are kept, once looked up.
+    pub starting: Option<&'a Starting>,
+}
+
+/// The phrases of the tables that start with each word of a document, by word type
+/// ([`Doc::type_of`]), once looked up: the categories of the grammar ask for the same words
+/// over and over (each rule tried at a token reads the tokens after it again).
+#[derive(Debug)]
+pub struct Starting(Vec<Cell<Option<&'static [Phrase]>>>);
+
+impl Starting {
+    pub fn new(doc: &Doc) -> Starting {
+        Starting(vec![Cell::new(None); doc.type_count()])
+    }
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(doc: &'a Doc<'a>, start: usize, stem: Cow<'a, str>) -> Cursor<'a> {
-        Cursor { doc, start, stem, lead: "", strip: None }
+        Cursor { doc, start, stem, lead: "", strip: None, memo: None, starting: None }
     }
 
     /// A cursor at the token `start` read as the proclitic letters `lead` and the `stem`.
@@ -35,9 +54,21 @@ impl<'a> Cursor<'a> {
         Cursor { lead, ..Cursor::new(doc, start, stem) }
     }
 
-    /// This cursor, reading token `j` without its first `bytes` bytes.
+    /// This cursor, keeping the matches of rules from its start in `memo` (emptied for it).
+    pub fn remembering(self, memo: &'a Memo) -> Cursor<'a> {
+        memo.clear();
+        Cursor { memo: Some(memo), ..self }
+    }
+
+    /// This cursor, finding the phrases that start with the document's words in `starting`.
+    pub fn looking_up(self, starting: &'a Starting) -> Cursor<'a> {
+        Cursor { starting: Some(starting), ..self }
+    }
+
+    /// This cursor, reading token `j` without its first `bytes` bytes (its matches are another
+    /// cursor's: it keeps none).
     pub fn stripping(&self, j: usize, bytes: usize) -> Cursor<'a> {
-        Cursor { strip: Some((j, bytes)), ..self.clone() }
+        Cursor { strip: Some((j, bytes)), memo: None, ..self.clone() }
     }
 
     /// The number of tokens of the document.
@@ -85,7 +116,7 @@ impl<'a> Cursor<'a> {
     /// The phrases of the tables that start at token `j`, longest first, with the index after each.
     pub fn phrases(&self, j: usize) -> impl Iterator<Item = (usize, Entry)> + '_ {
         let ok = self.next(j);
-        let list = if ok { LEXICON.starting(self.word(j)) } else { &[] };
+        let list = if ok { self.starting(j) } else { &[] };
         list.iter().filter_map(move |p| {
             let mut k = j + 1;
             for w in p.rest.iter() {
@@ -96,6 +127,25 @@ impl<'a> Cursor<'a> {
             }
             Some((k, p.entry))
         })
+    }
+
+    /// The phrases of the tables whose first word is token `j` as the pattern reads it: for the
+    /// token's own text (not a stem of it, nor a stripped word), those of its word type, looked
+    /// up once.
+    fn starting(&self, j: usize) -> &'static [Phrase] {
+        let word = self.word(j);
+        if let (Some(known), Some(ty)) = (self.starting, self.doc.type_of(j)) {
+            let tok = self.doc.tok(j);
+            if std::ptr::eq(word.as_ptr(), tok.as_ptr()) && word.len() == tok.len() {
+                let cell = &known.0[ty as usize];
+                return cell.get().unwrap_or_else(|| {
+                    let list = LEXICON.starting(word);
+                    cell.set(Some(list));
+                    list
+                });
+            }
+        }
+        LEXICON.starting(word)
     }
 
     /// The longest phrase at `j` whose entry `pick` accepts, and what `pick` made of it.

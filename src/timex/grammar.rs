@@ -44,7 +44,9 @@
 //!
 //! At each token the longest match of any rule wins; of equally long ones, the rule written first.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::ops::Range;
 
 use crate::date::Date;
 use crate::fxhash::FxHashMap;
@@ -198,6 +200,50 @@ struct Starts {
     words: crate::fxhash::FxHashSet<String>,
 }
 
+/// The matches of rules from the start of one cursor (each end index and frame, before the
+/// rule's sets), found once there and read again by the tags that name those rules. Only the
+/// matches from the start with an empty frame are kept: they depend on the cursor alone.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// A number for each cursor the memo served; a rule's entry of another is stale.
+    generation: Cell<u32>,
+    /// By rule: the generation of its entry and its matches' range in `found`.
+    rules: RefCell<Vec<(u32, u32, u32)>>,
+    found: RefCell<Vec<(usize, Frame)>>,
+}
+
+impl Memo {
+    /// Forgets every rule's matches (for a new cursor).
+    pub fn clear(&self) {
+        let generation = self.generation.get().wrapping_add(1);
+        if generation == 0 {
+            // Numbered all over again: no entry may pass for the new cursor's.
+            self.rules.borrow_mut().clear();
+        }
+        self.generation.set(generation.max(1));
+        self.found.borrow_mut().clear();
+    }
+
+    /// Where the matches of rule `id` are in `found`, if the rule was matched.
+    fn get(&self, id: usize) -> Option<Range<usize>> {
+        let rules = self.rules.borrow();
+        rules.get(id).filter(|r| r.0 == self.generation.get()).map(|&(_, a, b)| a as usize..b as usize)
+    }
+
+    /// Keeps the matches of rule `id`; returns where they are.
+    fn put(&self, id: usize, matches: &[(usize, Frame)]) -> Range<usize> {
+        let mut found = self.found.borrow_mut();
+        let a = found.len();
+        found.extend_from_slice(matches);
+        let mut rules = self.rules.borrow_mut();
+        if rules.len() <= id {
+            rules.resize(id + 1, (0, 0, 0));
+        }
+        rules[id] = (self.generation.get(), a as u32, found.len() as u32);
+        a..found.len()
+    }
+}
+
 /// A match of a rule: the token index after it and what it said.
 #[derive(Clone, Copy, Debug)]
 pub struct Match {
@@ -332,7 +378,7 @@ impl Grammar {
     pub fn match_rule(&self, id: usize, c: &Cursor) -> Option<Match> {
         let rule = &self.rules[id];
         let mut best: Option<Match> = None;
-        self.seq(&rule.items, c, c.start, Frame::default(), &mut |end, mut frame| {
+        self.at_start(id, c, &mut |end, mut frame| {
             for s in &rule.sets {
                 s.apply(&mut frame);
             }
@@ -341,6 +387,28 @@ impl Grammar {
             }
         });
         best
+    }
+
+    /// Matches the items of rule `id` from the cursor's start with an empty frame (its sets not
+    /// applied), calling `k` with every end index and frame reached: from the cursor's memo when
+    /// the rule was matched there before (the rules tried at a token are tried again through
+    /// the tags of the rules after them: `@day PARTADV`, `@day ،? في? @time`).
+    fn at_start(&self, id: usize, c: &Cursor, k: &mut dyn FnMut(usize, Frame)) {
+        let Some(memo) = c.memo else {
+            return self.seq(&self.rules[id].items, c, c.start, Frame::default(), k);
+        };
+        let found = match memo.get(id) {
+            Some(found) => found,
+            None => {
+                let mut found = Vec::new();
+                self.seq(&self.rules[id].items, c, c.start, Frame::default(), &mut |end, frame| found.push((end, frame)));
+                memo.put(id, &found)
+            }
+        };
+        for i in found {
+            let (end, frame) = memo.found.borrow()[i];
+            k(end, frame);
+        }
     }
 
     /// Matches `items` from token `j`, calling `k` with every end index and frame reached.
@@ -437,14 +505,21 @@ impl Grammar {
                 }
             }
             Elem::Tag(ids) => {
+                // A tag that begins the expression reads what its rules match from the start.
+                let from_start = j == c.start && f == Frame::default();
                 for &id in ids.iter().filter(|&&id| self.could_start(id, c, j)) {
                     let rule = &self.rules[id];
-                    self.seq(&rule.items, c, j, f, &mut |j2, mut f2| {
+                    let then = &mut |j2, mut f2| {
                         for s in &rule.sets {
                             s.apply(&mut f2);
                         }
                         k(j2, f2)
-                    });
+                    };
+                    if from_start {
+                        self.at_start(id, c, then);
+                    } else {
+                        self.seq(&rule.items, c, j, f, then);
+                    }
                 }
             }
             Elem::Group(items) => self.seq(items, c, j, f, k),

@@ -34,8 +34,8 @@ use crate::doc::Doc;
 use crate::span::{Kind, Span};
 use crate::tokenize::TokenKind;
 
-use cats::Cursor;
-use grammar::{Grammar, Match, RuleKind};
+use cats::{Cursor, Starting};
+use grammar::{Grammar, Match, Memo, RuleKind};
 use lexicon::{Entry, WordCat, LEXICON};
 use value::{resolve, Resolved};
 
@@ -52,6 +52,10 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
     let g = &*GRAMMAR;
     let text = doc.text();
     let mut out = Vec::new();
+    let memo = Memo::default();
+    let starting = Starting::new(doc);
+    // By word type: no rule may begin with the word in any reading (most words), once known.
+    let mut idle = vec![false; doc.type_count()];
     let mut i = 0;
     while i < doc.tokens.len() {
         let t = &doc.tokens[i];
@@ -72,10 +76,12 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
             };
             best = Some((m, prefix, resolved));
         };
+        let ty = doc.type_of(i).map(|ty| ty as usize);
         match t.kind {
+            _ if ty.is_some_and(|ty| idle[ty]) => {}
             _ if cats::continues_number(doc, i) => {}
             TokenKind::Number => {
-                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i)));
+                let c = Cursor::new(doc, i, Cow::Borrowed(doc.tok(i))).remembering(&memo).looking_up(&starting);
                 for &id in g.candidates_number() {
                     if let Some(m) = g.match_rule(id, &c) {
                         consider(m, 0);
@@ -83,13 +89,23 @@ pub fn find(doc: &Doc, reference: Option<Date>) -> Vec<Span> {
                 }
             }
             _ => {
+                let mut tried = false;
                 for r in t.proclitics(text) {
-                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], r.stem(t, text));
-                    for id in g.candidates_word(&c.stem) {
+                    let stem = r.stem(t, text);
+                    let mut ids = g.candidates_word(&stem).peekable();
+                    if ids.peek().is_none() {
+                        continue;
+                    }
+                    tried = true;
+                    let c = Cursor::reading(doc, i, &text[t.start..t.start + r.prefix], stem).remembering(&memo).looking_up(&starting);
+                    for id in ids {
                         if let Some(m) = g.match_rule(id, &c) {
                             consider(m, r.prefix);
                         }
                     }
+                }
+                if let (false, Some(ty)) = (tried, ty) {
+                    idle[ty] = true;
                 }
             }
         }
