@@ -122,7 +122,7 @@ pub struct Model {
     /// turn them away without reading the slots.
     tags: Vec<u8>,
     /// The weights of the one-byte features, by [`features::Small`] code.
-    small: Vec<Row>,
+    small: Vec<Wide>,
 }
 
 /// A feature's key and its weights, one a label (the lanes past the labels are zero).
@@ -138,6 +138,12 @@ type Row = [i8; 12];
 
 /// Weights summed, label by label.
 type Sum = [i32; 12];
+
+/// A one-byte feature's weights widened once, when the model loads: a token sums a score of
+/// them, and sixteen-bit lanes add without widening each byte again. They cannot overflow: a
+/// token has at most some forty one-byte features (the templates of [`features::Small`]), and
+/// 40 × 127 < 2¹⁵.
+type Wide = [i16; 12];
 
 /// What each distinct word of a document gives the emission scores wherever it stands, found as
 /// the words are met: the sum of its own features' weights, and the weights of the features it
@@ -221,7 +227,7 @@ impl Model {
             tags[i] = Model::tag_of(*key);
         }
         let mut m = Model { chain: Chain::new(&s.labels, &s.start, &s.trans, &s.end), scale: s.scale, slots, tags, small: Vec::new(), labels: s.labels.clone() };
-        m.small = (0..features::Small::CODES).map(|c| m.row(features::Small::key(c)).copied().unwrap_or_default()).collect();
+        m.small = (0..features::Small::CODES).map(|c| m.row(features::Small::key(c)).copied().unwrap_or_default().map(i16::from)).collect();
         m
     }
 
@@ -274,8 +280,14 @@ impl Model {
         };
         for t in 0..at.len() {
             let mut context = self.sum(f.of(t));
+            let mut coded = [0i16; 12];
             for &c in f.codes_of(t) {
-                add(&mut context, &self.small[c as usize]);
+                for (a, &x) in coded.iter_mut().zip(&self.small[c as usize]) {
+                    *a += x;
+                }
+            }
+            for (a, &x) in context.iter_mut().zip(&coded) {
+                *a += x as i32;
             }
             // The word two before reads as `word-2=`, …, the word two after as `word+2=`.
             for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
