@@ -340,9 +340,6 @@ pub struct Evidence {
     ruled: Vec<u8>,
     triggers: Vec<Option<Trigger>>,
     elsewhere: Vec<u16>,
-    /// How common each token's word is in general use, and its commonest stem after
-    /// proclitics ([`super::freq::band`]).
-    freq: Vec<(u8, u8)>,
 }
 
 impl Evidence {
@@ -356,7 +353,6 @@ impl Evidence {
             ruled: rule_verdicts(rules, 0..n),
             triggers: (0..n).map(|i| trigger(ctx, i)).collect(),
             elsewhere: Vec::new(),
-            freq: frequencies(ctx),
         };
         e.elsewhere = elsewhere(ctx, &e);
         e
@@ -386,11 +382,12 @@ pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
 /// The features of [`lexical`], those of one byte or none as [`Small`] codes into `codes` (the
 /// others' keys into `k`), for tagging; returns the hash of the word as the features read it
 /// (a number by its digit count).
-pub fn lexical_coded(ctx: &Ctx, i: usize, k: &mut Vec<u32>, codes: &mut Vec<u16>) -> u64 {
+pub fn lexical_coded(ctx: &Ctx, i: usize, k: &mut Vec<u32>, codes: &mut Vec<u16>) -> (u64, u8) {
     lexical_with(ctx, i, k, Some(codes))
 }
 
-fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Vec<u16>>) -> u64 {
+/// Returns the word's hash and how common it is ([`frequency`]), which its neighbours read.
+fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Vec<u16>>) -> (u64, u8) {
     let text = ctx.doc.text();
     let tok = &ctx.doc.tokens[i];
     let w = word(text, tok);
@@ -406,6 +403,11 @@ fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Ve
     small(k, &|| Key::new(Template::Shape).byte(shape).finish(), Small::SHAPE + shape as usize);
     let length = w.chars().count().min(12) as u8;
     small(k, &|| Key::new(Template::Length).byte(length).finish(), Small::LENGTH + length as usize);
+    let (band, stem_band) = frequency(ctx, i);
+    small(k, &|| Key::new(Template::Freq).byte(band).finish(), Small::code(Template::Freq, band) as usize);
+    if stem_band != 0 {
+        small(k, &|| Key::new(Template::FreqStem).byte(stem_band).finish(), Small::code(Template::FreqStem, stem_band) as usize);
+    }
     if tok.kind == TokenKind::Word {
         let readings = ctx.words.all(i);
         prefixes(k, w, Template::Prefix);
@@ -424,7 +426,14 @@ fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Ve
             None => k.push(Key::new(Template::Bare).text(hash).finish()),
         }
     }
-    hash
+    (hash, band)
+}
+
+/// The codes of the one-byte features a word gives its neighbours, as [`neighbour_keys`] gives
+/// its keys, from how common it is (`band`; 0xff past the start or end of a sequence): the
+/// token after it reads `freq-1=`, the token before it `freq+1=`.
+pub(crate) fn neighbour_codes(band: u8) -> [Option<u16>; 4] {
+    [None, Some(Small::code(Template::FreqMinus1, band)), Some(Small::code(Template::FreqPlus1, band)), None]
 }
 
 fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features, lexical_too: bool) {
@@ -432,7 +441,6 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
     let toks = &ctx.doc.tokens[seq.clone()];
     let (verdicts, ruled, triggers) = (&ev.verdicts[seq.clone()], &ev.ruled[seq.clone()], &ev.triggers[seq.clone()]);
     let others = &ev.elsewhere[seq.clone()];
-    let freq = &ev.freq[seq.clone()];
     out.hashes.clear();
     if lexical_too {
         out.hashes.extend(toks.iter().map(|t| text_hash(word(text, t))));
@@ -474,12 +482,12 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
             small(Template::Elsewhere, flags.trailing_zeros() as u8);
             flags &= flags - 1;
         }
-        let fq = |d: isize| at(i, d).map_or(0xff, |j| freq[j].0);
-        small(Template::Freq, fq(0));
-        small(Template::FreqMinus1, fq(-1));
-        small(Template::FreqPlus1, fq(1));
-        if freq[i].1 != 0 {
-            small(Template::FreqStem, freq[i].1);
+        if lexical_too {
+            // How common the neighbours are: tagging sums these with the neighbours' words
+            // ([`neighbour_codes`]).
+            let fq = |d: isize| at(i, d).map_or(0xff, |j| frequency(ctx, seq.start + j).0);
+            small(Template::FreqMinus1, fq(-1));
+            small(Template::FreqPlus1, fq(1));
         }
         let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
         small(Template::Rule, r(0));
@@ -589,23 +597,6 @@ fn suffixes(keys: &mut Vec<u32>, w: &str) {
         s = s.word(c as u64);
         keys.push(s.finish());
     }
-}
-
-/// [`frequency`] of every token, found once per distinct word.
-fn frequencies(ctx: &Ctx) -> Vec<(u8, u8)> {
-    let mut by_type: Vec<Option<(u8, u8)>> = Vec::new();
-    (0..ctx.len())
-        .map(|i| match ctx.words.type_of(i) {
-            Some(ty) => {
-                let ty = ty as usize;
-                if by_type.len() <= ty {
-                    by_type.resize(ty + 1, None);
-                }
-                *by_type[ty].get_or_insert_with(|| frequency(ctx, i))
-            }
-            None => frequency(ctx, i),
-        })
-        .collect()
 }
 
 /// How common token `i`'s word is in general use, and the commonest of its stems after
@@ -904,14 +895,16 @@ mod tests {
             let (before, after) = boundary_hashes();
             for (t, i) in seq.clone().enumerate() {
                 let (mut keys, mut codes) = (Vec::new(), Vec::new());
-                assert_eq!(lexical_coded(&ctx, i, &mut keys, &mut codes), word_hash(&ctx, i));
+                let (hash, band) = lexical_coded(&ctx, i, &mut keys, &mut codes);
+                assert_eq!((hash, band), (word_hash(&ctx, i), frequency(&ctx, i).0));
                 keys.extend(codes.iter().map(|&c| Small::key(c as usize)));
                 keys.extend_from_slice(context.of(t));
                 keys.extend(context.codes_of(t).iter().map(|&c| Small::key(c as usize)));
                 for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                     let j = (i as isize + d) as usize;
-                    let hash = if seq.contains(&j) { word_hash(&ctx, j) } else if d < 0 { before } else { after };
+                    let (hash, band) = if seq.contains(&j) { (word_hash(&ctx, j), frequency(&ctx, j).0) } else if d < 0 { (before, 0xff) } else { (after, 0xff) };
                     keys.push(neighbour_keys(hash)[k]);
+                    keys.extend(neighbour_codes(band)[k].map(|c| Small::key(c as usize)));
                 }
                 let mut want = all.of(t).to_vec();
                 want.sort_unstable();

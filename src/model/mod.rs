@@ -159,17 +159,17 @@ struct WordSums<'d> {
     keys: Vec<u32>,
     codes: Vec<u16>,
     /// The rows the starts and ends of sequences give their neighbours (as a word's `near`).
-    before: [Row; 4],
-    after: [Row; 4],
+    before: [Wide; 4],
+    after: [Wide; 4],
 }
 
 /// A word's share of the emission scores: see [`WordSums`].
 #[derive(Clone, Copy)]
 struct Word {
     own: Sum,
-    /// The weights of `word-2=` (read by the token two after it), `word-1=`, `word+1=`,
-    /// `word+2=` (read by the token two before it).
-    near: [Row; 4],
+    /// The weights of `word-2=` (read by the token two after it), `word-1=` and `freq-1=`,
+    /// `word+1=` and `freq+1=`, `word+2=` (read by the token two before it).
+    near: [Wide; 4],
 }
 
 const NO_WORD: u32 = u32::MAX;
@@ -273,7 +273,7 @@ impl Model {
         emit.clear();
         emit.resize(f.len() * l, 0.0);
         let at: Vec<u32> = seq.clone().map(|i| self.word_of(ctx, i, words)).collect();
-        let add = |acc: &mut Sum, w: &Row| {
+        let add = |acc: &mut Sum, w: &Wide| {
             for (a, &x) in acc.iter_mut().zip(w) {
                 *a += x as i32;
             }
@@ -305,6 +305,20 @@ impl Model {
         }
     }
 
+    /// The weights a word (by its hash and how common it is, see [`features::neighbour_keys`]
+    /// and [`features::neighbour_codes`]) gives the tokens two before it to two after it.
+    fn near(&self, hash: u64, band: u8) -> [Wide; 4] {
+        let mut near = features::neighbour_keys(hash).map(|k| self.row(k).copied().unwrap_or_default().map(i16::from));
+        for (n, code) in near.iter_mut().zip(features::neighbour_codes(band)) {
+            if let Some(c) = code {
+                for (a, &x) in n.iter_mut().zip(&self.small[c as usize]) {
+                    *a += x;
+                }
+            }
+        }
+        near
+    }
+
     /// Token `i`'s word in `words`, its share of the scores found when first met.
     fn word_of<'d>(&self, ctx: &Ctx<'d, '_>, i: usize, words: &mut WordSums<'d>) -> u32 {
         let slot = match ctx.words.type_of(i) {
@@ -321,14 +335,14 @@ impl Model {
             *slot = words.words.len() as u32;
             words.keys.clear();
             words.codes.clear();
-            let hash = features::lexical_coded(ctx, i, &mut words.keys, &mut words.codes);
+            let (hash, band) = features::lexical_coded(ctx, i, &mut words.keys, &mut words.codes);
             let mut own = self.sum(&words.keys);
             for &c in &words.codes {
                 for (a, &x) in own.iter_mut().zip(&self.small[c as usize]) {
                     *a += x as i32;
                 }
             }
-            let near = features::neighbour_keys(hash).map(|k| self.row(k).copied().unwrap_or_default());
+            let near = self.near(hash, band);
             words.words.push(Word { own, near });
         }
         *slot
@@ -362,8 +376,7 @@ impl Model {
         let types = ctx.doc.type_count();
         let mut words = WordSums { types: vec![NO_WORD; types], words: Vec::with_capacity(types), ..WordSums::default() };
         let (before, after) = features::boundary_hashes();
-        let row = |h: u64| features::neighbour_keys(h).map(|k| self.row(k).copied().unwrap_or_default());
-        (words.before, words.after) = (row(before), row(after));
+        (words.before, words.after) = (self.near(before, 0xff), self.near(after, 0xff));
         for seq in features::sequences(doc) {
             features::extract_context(ctx, &evidence, seq.clone(), &mut f);
             self.emissions(ctx, seq.clone(), &f, &mut words, &mut emit);
