@@ -129,14 +129,10 @@ impl Key {
     }
 }
 
-/// The hash features give a text (see [`super::freq`]).
-pub(crate) fn hash_text(s: &str) -> u64 {
-    text_hash(s)
-}
-
 /// A stable hash of a text: its bytes eight at a time, little-endian, then its length (so that
-/// "ab" then "c" and "a" then "bc" differ), as in the Fx hash.
-fn text_hash(s: &str) -> u64 {
+/// "ab" then "c" and "a" then "bc" differ), as in the Fx hash. [`super::freq`] keys its words
+/// by it too.
+pub(crate) fn text_hash(s: &str) -> u64 {
     let mut chunks = s.as_bytes().chunks_exact(8);
     let mut k = Key(0);
     for c in &mut chunks {
@@ -403,7 +399,7 @@ fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Ve
     small(k, &|| Key::new(Template::Shape).byte(shape).finish(), Small::SHAPE + shape as usize);
     let length = w.chars().count().min(12) as u8;
     small(k, &|| Key::new(Template::Length).byte(length).finish(), Small::LENGTH + length as usize);
-    let (band, stem_band) = frequency(ctx, i);
+    let (band, stem_band) = frequency(ctx, i, hash);
     small(k, &|| Key::new(Template::Freq).byte(band).finish(), Small::code(Template::Freq, band) as usize);
     if stem_band != 0 {
         small(k, &|| Key::new(Template::FreqStem).byte(stem_band).finish(), Small::code(Template::FreqStem, stem_band) as usize);
@@ -485,7 +481,7 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
         if lexical_too {
             // How common the neighbours are: tagging sums these with the neighbours' words
             // ([`neighbour_codes`]).
-            let fq = |d: isize| at(i, d).map_or(0xff, |j| frequency(ctx, seq.start + j).0);
+            let fq = |d: isize| at(i, d).map_or(0xff, |j| frequency(ctx, seq.start + j, f.hashes[j]).0);
             small(Template::FreqMinus1, fq(-1));
             small(Template::FreqPlus1, fq(1));
         }
@@ -599,14 +595,14 @@ fn suffixes(keys: &mut Vec<u32>, w: &str) {
     }
 }
 
-/// How common token `i`'s word is in general use, and the commonest of its stems after
-/// proclitics (0 without one): a band of [`super::freq::band`].
-fn frequency(ctx: &Ctx, i: usize) -> (u8, u8) {
+/// How common token `i`'s word (`hash`: its [`text_hash`]) is in general use, and the
+/// commonest of its stems after proclitics (0 without one): a band of [`super::freq::band`].
+fn frequency(ctx: &Ctx, i: usize, hash: u64) -> (u8, u8) {
     let (text, tok) = (ctx.doc.text(), &ctx.doc.tokens[i]);
     if tok.kind != TokenKind::Word {
         return (0, 0);
     }
-    let own = super::freq::band(text_hash(tok.text(text)));
+    let own = super::freq::band(hash);
     let stem = ctx.words.all(i)[1..].iter().map(|r| super::freq::band(text_hash(&text[r.range(tok)]))).filter(|&b| b != 0).min().unwrap_or(0);
     (own, stem)
 }
@@ -896,13 +892,13 @@ mod tests {
             for (t, i) in seq.clone().enumerate() {
                 let (mut keys, mut codes) = (Vec::new(), Vec::new());
                 let (hash, band) = lexical_coded(&ctx, i, &mut keys, &mut codes);
-                assert_eq!((hash, band), (word_hash(&ctx, i), frequency(&ctx, i).0));
+                assert_eq!((hash, band), (word_hash(&ctx, i), frequency(&ctx, i, word_hash(&ctx, i)).0));
                 keys.extend(codes.iter().map(|&c| Small::key(c as usize)));
                 keys.extend_from_slice(context.of(t));
                 keys.extend(context.codes_of(t).iter().map(|&c| Small::key(c as usize)));
                 for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                     let j = (i as isize + d) as usize;
-                    let (hash, band) = if seq.contains(&j) { (word_hash(&ctx, j), frequency(&ctx, j).0) } else if d < 0 { (before, 0xff) } else { (after, 0xff) };
+                    let (hash, band) = if seq.contains(&j) { (word_hash(&ctx, j), frequency(&ctx, j, word_hash(&ctx, j)).0) } else if d < 0 { (before, 0xff) } else { (after, 0xff) };
                     keys.push(neighbour_keys(hash)[k]);
                     keys.extend(neighbour_codes(band)[k].map(|c| Small::key(c as usize)));
                 }

@@ -26,7 +26,7 @@ static BANDS: LazyLock<Bands> = LazyLock::new(|| {
         for w in words.split(' ') {
             buf.clear();
             buf.extend(w.chars().map(fold_letter));
-            bands.insert(super::features::hash_text(&buf), b);
+            bands.insert(super::features::text_hash(&buf), b);
         }
     }
     bands
@@ -51,35 +51,26 @@ impl Bands {
         ((mixed >> (64 - Self::BITS)) as usize, ((mixed as u32) & !0xF).max(0x10))
     }
 
-    /// Adds a word's band; a second spelling of one normalized word keeps the commoner's.
-    fn insert(&mut self, hash: u64, band: u8) {
+    /// The slot holding a hash's fingerprint, or the empty slot where it would go; and the
+    /// fingerprint.
+    fn slot(&self, hash: u64) -> (usize, u32) {
         let (mut i, f) = Self::place(hash);
         let mask = self.slots.len() - 1;
-        loop {
-            match self.slots[i] {
-                0 => {
-                    self.slots[i] = f | band as u32;
-                    return;
-                }
-                s if s & !0xF == f => {
-                    self.slots[i] = f | (s & 0xF).min(band as u32);
-                    return;
-                }
-                _ => i = (i + 1) & mask,
-            }
+        while self.slots[i] != 0 && self.slots[i] & !0xF != f {
+            i = (i + 1) & mask;
         }
+        (i, f)
+    }
+
+    /// Adds a word's band; a second spelling of one normalized word keeps the commoner's.
+    fn insert(&mut self, hash: u64, band: u8) {
+        let (i, f) = self.slot(hash);
+        let old = self.slots[i];
+        self.slots[i] = f | if old == 0 { band as u32 } else { (old & 0xF).min(band as u32) };
     }
 
     fn get(&self, hash: u64) -> u8 {
-        let (mut i, f) = Self::place(hash);
-        let mask = self.slots.len() - 1;
-        loop {
-            match self.slots[i] {
-                0 => return 0,
-                s if s & !0xF == f => return (s & 0xF) as u8,
-                _ => i = (i + 1) & mask,
-            }
-        }
+        (self.slots[self.slot(hash).0] & 0xF) as u8
     }
 }
 
@@ -113,19 +104,19 @@ pub const COMMON: u8 = 6;
 
 /// Whether a normalized word is common in general use (see [`COMMON`]).
 pub fn is_common(word: &str) -> bool {
-    (1..COMMON).contains(&band(super::features::hash_text(word)))
+    (1..COMMON).contains(&band(super::features::text_hash(word)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::features::hash_text;
+    use crate::model::features::text_hash;
 
     #[test]
     fn common_words_are_common_and_names_of_strangers_rare() {
-        assert_eq!(band(hash_text("في")), 1);
-        assert!(band(hash_text("الحكومه")) <= 4, "{}", band(hash_text("الحكومه")));
-        assert_eq!(band(hash_text("نيستلروي")), 0);
+        assert_eq!(band(text_hash("في")), 1);
+        assert!(band(text_hash("الحكومه")) <= 4, "{}", band(text_hash("الحكومه")));
+        assert_eq!(band(text_hash("نيستلروي")), 0);
     }
 
     #[test]
@@ -152,7 +143,7 @@ mod tests {
         }
         assert!(want.len() > 60_000, "{}", want.len());
         for (w, b) in &want {
-            assert_eq!(band(hash_text(w)), *b, "{w}");
+            assert_eq!(band(text_hash(w)), *b, "{w}");
         }
     }
 

@@ -139,6 +139,14 @@ type Row = [i8; 12];
 /// Weights summed, label by label.
 type Sum = [i32; 12];
 
+/// Adds a row of weights to a sum, label by label (wider lanes from narrower or equal ones).
+#[inline(always)]
+fn add<A: std::ops::AddAssign + From<X>, X: Copy>(acc: &mut [A; 12], row: &[X; 12]) {
+    for (a, &x) in acc.iter_mut().zip(row) {
+        *a += A::from(x);
+    }
+}
+
 /// A one-byte feature's weights widened once, when the model loads: a token sums a score of
 /// them, and sixteen-bit lanes add without widening each byte again. They cannot overflow: a
 /// token has at most some forty one-byte features (the templates of [`features::Small`]), and
@@ -256,9 +264,7 @@ impl Model {
         let mut acc = [0i32; 12];
         for &key in keys {
             if let Some(w) = self.row(key) {
-                for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += x as i32;
-                }
+                add(&mut acc, w);
             }
         }
         acc
@@ -273,22 +279,13 @@ impl Model {
         emit.clear();
         emit.resize(f.len() * l, 0.0);
         let at: Vec<u32> = seq.clone().map(|i| self.word_of(ctx, i, words)).collect();
-        let add = |acc: &mut Sum, w: &Wide| {
-            for (a, &x) in acc.iter_mut().zip(w) {
-                *a += x as i32;
-            }
-        };
         for t in 0..at.len() {
             let mut context = self.sum(f.of(t));
             let mut coded = [0i16; 12];
             for &c in f.codes_of(t) {
-                for (a, &x) in coded.iter_mut().zip(&self.small[c as usize]) {
-                    *a += x;
-                }
+                add(&mut coded, &self.small[c as usize]);
             }
-            for (a, &x) in context.iter_mut().zip(&coded) {
-                *a += x as i32;
-            }
+            add(&mut context, &coded);
             // The word two before reads as `word-2=`, …, the word two after as `word+2=`.
             for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 let near = match t.checked_add_signed(d).filter(|&j| j < at.len()) {
@@ -311,9 +308,7 @@ impl Model {
         let mut near = features::neighbour_keys(hash).map(|k| self.row(k).copied().unwrap_or_default().map(i16::from));
         for (n, code) in near.iter_mut().zip(features::neighbour_codes(band)) {
             if let Some(c) = code {
-                for (a, &x) in n.iter_mut().zip(&self.small[c as usize]) {
-                    *a += x;
-                }
+                add(n, &self.small[c as usize]);
             }
         }
         near
@@ -338,9 +333,7 @@ impl Model {
             let (hash, band) = features::lexical_coded(ctx, i, &mut words.keys, &mut words.codes);
             let mut own = self.sum(&words.keys);
             for &c in &words.codes {
-                for (a, &x) in own.iter_mut().zip(&self.small[c as usize]) {
-                    *a += x as i32;
-                }
+                add(&mut own, &self.small[c as usize]);
             }
             let near = self.near(hash, band);
             words.words.push(Word { own, near });
