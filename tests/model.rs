@@ -198,7 +198,7 @@ fn the_train_command_writes_a_model_the_library_reads() {
     let r = run(&["--corpus", corpus.to_str().unwrap(), "--out", out.to_str().unwrap(), "--epochs", "2", "--validate"]);
     let report = String::from_utf8_lossy(&r.stdout);
     for finder in ["lexicons and rules", "model alone", "with the model"] {
-        assert!(report.contains(&format!("validation, three parts, {finder:<18}: 3-type F1")), "{report}");
+        assert!(report.contains(&format!("validation, 9 parts, {finder:<18}: 3-type F1")), "{report}");
     }
     assert!(!out.exists());
     // Bad arguments and a missing corpus are one-line errors.
