@@ -449,13 +449,23 @@ fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Ve
 /// start or end of a sequence): the token after it reads `freq-1=` and `names-1=`, the token
 /// before it `freq+1=` and `names+1=`.
 pub(crate) fn neighbour_codes(info: u8) -> [(usize, u16); 4] {
-    let (band, gaz) = if info == 0xff { (0xff, 0xff) } else { (info & 0xF, info >> 4) };
+    let (band, gaz) = split_info(info);
     [
         (1, Small::code(Template::FreqMinus1, band)),
         (2, Small::code(Template::FreqPlus1, band)),
         (1, Small::code(Template::GazMinus1, gaz)),
         (2, Small::code(Template::GazPlus1, gaz)),
     ]
+}
+
+/// A word's `info` ([`lexical_coded`]'s) as its frequency band and its name flags (0xff both,
+/// past the start or end of a sequence).
+fn split_info(info: u8) -> (u8, u8) {
+    if info == 0xff {
+        (0xff, 0xff)
+    } else {
+        (info & 0xF, info >> 4)
+    }
 }
 
 fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features, lexical_too: bool) {
@@ -507,12 +517,12 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
         if lexical_too {
             // How common the neighbours are, and what the name lists say of them: tagging sums
             // these with the neighbours' words ([`neighbour_codes`]).
-            let info = |d: isize| at(i, d).map_or(0xff, |j| word_info(ctx, seq.start + j, f.hashes[j]));
-            let (before, after) = (info(-1), info(1));
-            small(Template::FreqMinus1, if before == 0xff { 0xff } else { before & 0xF });
-            small(Template::FreqPlus1, if after == 0xff { 0xff } else { after & 0xF });
-            small(Template::GazMinus1, if before == 0xff { 0xff } else { before >> 4 });
-            small(Template::GazPlus1, if after == 0xff { 0xff } else { after >> 4 });
+            let info = |d: isize| split_info(at(i, d).map_or(0xff, |j| word_info(ctx, seq.start + j, f.hashes[j])));
+            let ((band_before, names_before), (band_after, names_after)) = (info(-1), info(1));
+            small(Template::FreqMinus1, band_before);
+            small(Template::FreqPlus1, band_after);
+            small(Template::GazMinus1, names_before);
+            small(Template::GazPlus1, names_after);
         }
         let r = |d: isize| at(i, d).map_or(0xff, |j| ruled[j]);
         small(Template::Rule, r(0));
