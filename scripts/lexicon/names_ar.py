@@ -15,8 +15,8 @@ person names, a news text brings others. Flags, ORed when a word is in several l
                      names; GeoNames CC BY 4.0), arwikicats 0.2.3 (cities; MIT)
 
 Words of one name only (a name of several words gives none: عبد الله is not a word), in Arabic
-letters (U+0621–U+064A), two letters or more (three in a foreign name), without diacritics; a name of the Persian-script
-countries alone (IR, PK, AF) is left out. Each line is `flags<TAB>words`, spaces between them.
+letters (U+0621–U+064A), two letters or more (three in a foreign name), without diacritics; a
+name of the Persian-script countries alone (IR, PK, AF) is left out. Each line is `flags<TAB>words`, spaces between them.
 
     pip download --no-deps -d /tmp/names arabic-name-romanizer==0.2.0 egy-names==0.3.6 \\
         arabnamer==0.1.3 arwikicats==0.2.3 geotext==0.4.0
