@@ -142,7 +142,7 @@ pub fn find_with(doc: &Doc, t: &Tables, model: Option<&Model>) -> Vec<Mention> {
         let found = model.candidates(&ctx, &accepted);
         let mut cands: Vec<Candidate> = accepted
             .iter()
-            .filter(|c| c.overrides_model(t) && !place_for_organization(c, &found) && !inside_longer_person(ctx.t, c, &found))
+            .filter(|c| c.overrides_model(t) && !place_for_organization(c, &found) && !inside_longer_person(ctx.t, c, &found, &accepted))
             .cloned()
             .collect();
         cands.extend(found);
@@ -186,13 +186,20 @@ fn place_for_organization(c: &Candidate, found: &[Candidate]) -> bool {
 /// Whether a hand-made lexicon's name of one word lies inside a longer person's name the model
 /// reads (`found`: its candidates, in order): وعباس بابكر أحمد is not محمود عباس, كارلوس كوريا
 /// not Korea. A lexicon knows one bearer of a common name, or a place a surname is named after;
-/// the model reads the whole name around it. A name of several words the lexicon knows stands.
-fn inside_longer_person(t: &Tables, c: &Candidate, found: &[Candidate]) -> bool {
+/// the model reads the whole name around it. A name of several words the lexicon knows stands,
+/// and so do two known names side by side (`kept`: what the lexicons and rules kept, in order,
+/// not overlapping),
+/// which the model, unsure, may read as one person: زار ماكرون برلين is Macron and Berlin.
+fn inside_longer_person(t: &Tables, c: &Candidate, found: &[Candidate], kept: &[Candidate]) -> bool {
     if c.tier != Tier::Lexicon || c.end != c.start + 1 || c.entry.is_some_and(|e| t.entries[e as usize].kind == Kind::Organization) {
         return false;
     }
     let i = found.partition_point(|m| m.end <= c.start);
-    found[i..].iter().take_while(|m| m.start <= c.start).any(|m| m.kind == Kind::Person && m.end >= c.end && m.end - m.start > 1)
+    found[i..].iter().take_while(|m| m.start <= c.start).any(|m| {
+        let j = kept.partition_point(|k| k.start < m.start);
+        let known = kept[j..].iter().take_while(|k| k.start < m.end).filter(|k| k.tier == Tier::Lexicon && k.end <= m.end).count();
+        m.kind == Kind::Person && m.end >= c.end && m.end - m.start > 1 && known == 1
+    })
 }
 
 /// The lexicon's names, leftmost-longest.
@@ -470,15 +477,25 @@ mod tests {
         let ctx = Ctx::new(&doc, &TABLES);
         let place = rules_kept(&ctx).into_iter().find(|c| c.kind == Kind::Location).expect("كوريا is in the lexicon");
         let model = |kind, start, end| Candidate { kind, start, end, tier: Tier::Model, entry: None, source: "model", why: Why::Model(90, false), ..place.clone() };
-        assert!(inside_longer_person(&TABLES, &place, &[model(Kind::Person, place.start - 1, place.end)]));
+        let kept = [place.clone()];
+        assert!(inside_longer_person(&TABLES, &place, &[model(Kind::Person, place.start - 1, place.end)], &kept));
         // Not the place alone, nor inside another kind.
-        assert!(!inside_longer_person(&TABLES, &place, &[model(Kind::Person, place.start, place.end)]));
-        assert!(!inside_longer_person(&TABLES, &place, &[model(Kind::Organization, place.start - 1, place.end)]));
+        assert!(!inside_longer_person(&TABLES, &place, &[model(Kind::Person, place.start, place.end)], &kept));
+        assert!(!inside_longer_person(&TABLES, &place, &[model(Kind::Organization, place.start - 1, place.end)], &kept));
         // And a known name of several words stands.
         let doc = Doc::new("قال عمر البشير ميني");
         let ctx = Ctx::new(&doc, &TABLES);
         let person = rules_kept(&ctx).into_iter().find(|c| c.kind == Kind::Person).expect("عمر البشير is in the lexicon");
-        assert!(!inside_longer_person(&TABLES, &person, &[model(Kind::Person, person.start, person.end + 1)]));
+        assert!(!inside_longer_person(&TABLES, &person, &[model(Kind::Person, person.start, person.end + 1)], &[person.clone()]));
+        // Nor two known names side by side, read by the model as one person.
+        let doc = Doc::new("زار ماكرون برلين أمس");
+        let ctx = Ctx::new(&doc, &TABLES);
+        let kept = rules_kept(&ctx);
+        let (person, place) = (&kept[0], &kept[1]);
+        assert_eq!((person.kind, place.kind), (Kind::Person, Kind::Location));
+        let both = [model(Kind::Person, person.start, place.end)];
+        assert!(!inside_longer_person(&TABLES, person, &both, &kept));
+        assert!(!inside_longer_person(&TABLES, place, &both, &kept));
     }
 
     #[test]
