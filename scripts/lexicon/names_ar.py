@@ -13,6 +13,9 @@ person names, a news text brings others. Flags, ORed when a word is in several l
                      arabnamer 0.1.3 (its data CC BY 4.0), arwikicats 0.2.3 (people; MIT)
   8  a place         geotext 0.4.0 (GeoNames' cities of 15 000 people or more, their Arabic
                      names; GeoNames CC BY 4.0), arwikicats 0.2.3 (cities; MIT)
+ 16  a word of a sports club's name
+                     arwikicats 0.2.3 (clubs; MIT), but the words that say what it is (نادي,
+                     لكرة القدم, الرياضي …) and the commonest words of Arabic
 
 Words of one name only (a name of several words gives none: عبد الله is not a word), in Arabic
 letters (U+0621–U+064A), two letters or more (three in a foreign name), without diacritics; a
@@ -37,7 +40,10 @@ import zipfile
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "model", "names_ar.txt")
 ARABIC = re.compile("^[\u0621-\u063a\u0641-\u064a]{2,}$")
 MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-GIVEN, SURNAME, FOREIGN, PLACE = 1, 2, 4, 8
+GIVEN, SURNAME, FOREIGN, PLACE, CLUB = 1, 2, 4, 8, 16
+WORDFREQ = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "model", "wordfreq_ar.txt")
+# Words of clubs' names that say what a club is, not which.
+CLUB_WORDS = set("نادي النادي فريق لكرة كرة القدم السلة اليد الطائرة الرياضي الرياضية الثقافي الاجتماعي للسيدات للرجال دوري الدرجة الأولى الثانية للشباب".split())
 PERSIAN_SCRIPT = {"IR", "PK", "AF"}
 
 
@@ -89,11 +95,22 @@ def main():
             if " " not in name.strip():
                 add(name, PLACE)
 
+    # The thousand commonest words (في, سيتي's neighbours ...) say nothing of a club.
+    common = set()
+    for line in open(WORDFREQ, encoding="utf-8"):
+        if not line.startswith("#") and len(common) < 1000:
+            common.update(line.rstrip("\n").split("\t")[1].split(" "))
+    for arabic in json.loads(cats.read("ArWikiCats/jsons/sports/Clubs_key.json")).values():
+        if isinstance(arabic, str):
+            for word in arabic.split():
+                if word not in CLUB_WORDS and word not in common:
+                    add(word, CLUB)
+
     by_flags = collections.defaultdict(list)
     for word, f in flags.items():
         by_flags[f].append(word)
     with open(OUT, "w", encoding="utf-8") as out:
-        out.write("# Name lists (see data/model/README.md for sources and licences): flags<TAB>words; 1 given name, 2 surname, 4 foreign name, 8 place. Made by scripts/lexicon/names_ar.py\n")
+        out.write("# Name lists (see data/model/README.md for sources and licences): flags<TAB>words; 1 given name, 2 surname, 4 foreign name, 8 place, 16 club. Made by scripts/lexicon/names_ar.py\n")
         for f in sorted(by_flags):
             out.write(f"{f}\t{' '.join(sorted(by_flags[f]))}\n")
     print(f"{len(flags)} words: " + ", ".join(f"{f}: {len(w)}" for f, w in sorted(by_flags.items())), file=sys.stderr)

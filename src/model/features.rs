@@ -30,7 +30,7 @@
 //!   which a training corpus of 12 000 distinct words cannot tell of the words it never showed.
 //! - what open name lists say of the word, of its stems after proclitics and of its two
 //!   neighbours ([`super::freq::name_flags`]: a given name, a surname, a word of a foreign
-//!   person's name, a place), for the names ANERcorp's 2 700 persons do not show.
+//!   person's name, a place, a club's), for the names ANERcorp's 2 700 persons do not show.
 //!
 //! Lexicon and rule features are read with tables that never saw the sentences trained on (see
 //! [`super::train`]: the mined lexicons are jackknifed).
@@ -389,13 +389,13 @@ pub fn lexical(ctx: &Ctx, i: usize, k: &mut Vec<u32>) {
 /// The features of [`lexical`], those of one byte or none as [`Small`] codes into `codes` (the
 /// others' keys into `k`), for tagging; returns the hash of the word as the features read it
 /// (a number by its digit count), and what its neighbours read of it (see [`neighbour_codes`]).
-pub fn lexical_coded(ctx: &Ctx, i: usize, k: &mut Vec<u32>, codes: &mut Vec<u16>) -> (u64, u8) {
+pub fn lexical_coded(ctx: &Ctx, i: usize, k: &mut Vec<u32>, codes: &mut Vec<u16>) -> (u64, u16) {
     lexical_with(ctx, i, k, Some(codes))
 }
 
-/// Returns the word's hash, and in a byte what its neighbours read of it: how common it is
+/// Returns the word's hash, and what its neighbours read of it: how common it is
 /// ([`knowledge`]), and above, the name lists' flags of it.
-fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Vec<u16>>) -> (u64, u8) {
+fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Vec<u16>>) -> (u64, u16) {
     let text = ctx.doc.text();
     let tok = &ctx.doc.tokens[i];
     let w = word(text, tok);
@@ -440,15 +440,15 @@ fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Ve
             None => k.push(Key::new(Template::Bare).text(hash).finish()),
         }
     }
-    (hash, band | gaz << 4)
+    (hash, band as u16 | (gaz as u16) << 4)
 }
 
 /// The codes of the one-byte features a word gives its neighbours, as [`neighbour_keys`] gives
 /// its keys, and which of them reads each (an index of `neighbour_keys`' order), from `info`
-/// ([`lexical_coded`]'s: how common the word is, and the name lists' flags of it; 0xff past the
-/// start or end of a sequence): the token after it reads `freq-1=` and `names-1=`, the token
+/// ([`lexical_coded`]'s: how common the word is, and the name lists' flags of it; [`PAST_END`]
+/// past the start or end of a sequence): the token after it reads `freq-1=` and `names-1=`, the token
 /// before it `freq+1=` and `names+1=`.
-pub(crate) fn neighbour_codes(info: u8) -> [(usize, u16); 4] {
+pub(crate) fn neighbour_codes(info: u16) -> [(usize, u16); 4] {
     let (band, gaz) = split_info(info);
     [
         (1, Small::code(Template::FreqMinus1, band)),
@@ -458,13 +458,17 @@ pub(crate) fn neighbour_codes(info: u8) -> [(usize, u16); 4] {
     ]
 }
 
+/// What a word past the start or end of a sequence gives its neighbours to read, as
+/// [`lexical_coded`] gives a word's.
+pub(crate) const PAST_END: u16 = 0xFFFF;
+
 /// A word's `info` ([`lexical_coded`]'s) as its frequency band and its name flags (0xff both,
-/// past the start or end of a sequence).
-fn split_info(info: u8) -> (u8, u8) {
-    if info == 0xff {
+/// [`PAST_END`]).
+fn split_info(info: u16) -> (u8, u8) {
+    if info == PAST_END {
         (0xff, 0xff)
     } else {
-        (info & 0xF, info >> 4)
+        ((info & 0xF) as u8, (info >> 4) as u8)
     }
 }
 
@@ -517,7 +521,7 @@ fn extract_with(ctx: &Ctx, ev: &Evidence, seq: Range<usize>, out: &mut Features,
         if lexical_too {
             // How common the neighbours are, and what the name lists say of them: tagging sums
             // these with the neighbours' words ([`neighbour_codes`]).
-            let info = |d: isize| split_info(at(i, d).map_or(0xff, |j| word_info(ctx, seq.start + j, f.hashes[j])));
+            let info = |d: isize| split_info(at(i, d).map_or(PAST_END, |j| word_info(ctx, seq.start + j, f.hashes[j])));
             let ((band_before, names_before), (band_after, names_after)) = (info(-1), info(1));
             small(Template::FreqMinus1, band_before);
             small(Template::FreqPlus1, band_after);
@@ -665,14 +669,14 @@ fn knowledge(ctx: &Ctx, i: usize, hash: u64) -> Knowledge {
     k
 }
 
-/// What token `i`'s word (`hash`: its [`text_hash`]) gives its neighbours to read, in a byte:
-/// its frequency band, and the name lists' flags of it above (0 for a token not a word).
-fn word_info(ctx: &Ctx, i: usize, hash: u64) -> u8 {
+/// What token `i`'s word (`hash`: its [`text_hash`]) gives its neighbours to read: its
+/// frequency band, and the name lists' flags of it above (0 for a token not a word).
+fn word_info(ctx: &Ctx, i: usize, hash: u64) -> u16 {
     if ctx.doc.tokens[i].kind != TokenKind::Word {
         return 0;
     }
     let (band, flags) = super::freq::lookup(hash);
-    band | flags << 4
+    band as u16 | (flags as u16) << 4
 }
 
 /// The trigger class of token `i`, from the entity stage's rule tables: of the word as it stands,
@@ -966,7 +970,7 @@ mod tests {
                 keys.extend(context.codes_of(t).iter().map(|&c| Small::key(c as usize)));
                 for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                     let j = (i as isize + d) as usize;
-                    let (hash, info) = if seq.contains(&j) { (word_hash(&ctx, j), word_info(&ctx, j, word_hash(&ctx, j))) } else if d < 0 { (before, 0xff) } else { (after, 0xff) };
+                    let (hash, info) = if seq.contains(&j) { (word_hash(&ctx, j), word_info(&ctx, j, word_hash(&ctx, j))) } else if d < 0 { (before, PAST_END) } else { (after, PAST_END) };
                     keys.push(neighbour_keys(hash)[k]);
                     keys.extend(neighbour_codes(info).iter().filter(|&&(n, _)| n == k).map(|&(_, c)| Small::key(c as usize)));
                 }

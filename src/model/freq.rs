@@ -8,8 +8,8 @@
 //! more often meets a common word. The features read a word's frequency band ([`band`]).
 //!
 //! So with names: ANERcorp shows some 2 700 persons, and open lists of given names, surnames,
-//! foreign names in Arabic spelling and places (`data/model/names_ar.txt`) know tens of
-//! thousands more. The features read what they say of a word ([`name_flags`]); the model learns
+//! foreign names in Arabic spelling, places and sports clubs (`data/model/names_ar.txt`) know
+//! tens of thousands more. The features read what they say of a word ([`name_flags`]); the model learns
 //! how far to trust them (a list's given name is also a common noun: أمل, hope).
 
 use std::sync::LazyLock;
@@ -21,7 +21,7 @@ use crate::normalize::normalize_str;
 static LIST: &str = include_str!("../../data/model/wordfreq_ar.txt");
 
 /// The name lists (`data/model/names_ar.txt`, made by `scripts/lexicon/names_ar.py` from open
-/// lists of given names, surnames, foreign names in Arabic spelling and places): lines of
+/// lists of given names, surnames, foreign names in Arabic spelling, places and clubs): lines of
 /// `flags<TAB>words`.
 static NAMES_LIST: &str = include_str!("../../data/model/names_ar.txt");
 
@@ -46,18 +46,19 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         0 => old | band_of(cb) as u32,
         b => old & !0xF | b.min(band_of(cb) as u32),
     }));
-    each(NAMES_LIST, &mut |t, hash, flags| t.update(hash, |old| old | (flags & 0xF) << 4));
+    each(NAMES_LIST, &mut |t, hash, flags| t.update(hash, |old| old | (flags & 0x1F) << 4));
     words
 });
 
 /// Flags of [`name_flags`]: a given name, a surname, a word of a foreign person's name in
-/// Arabic spelling, a place.
+/// Arabic spelling, a place, a word of a sports club's name.
 pub const GIVEN: u8 = 1;
 pub const SURNAME: u8 = 2;
 pub const FOREIGN: u8 = 4;
 pub const PLACE: u8 = 8;
+pub const CLUB: u8 = 16;
 
-/// An open-addressing set of the listed words, each slot four bytes: 24 bits of the word's
+/// An open-addressing set of the listed words, each slot four bytes: 23 bits of the word's
 /// hash (never all zero: zero is an empty slot), the name lists' flags and its band. Half a
 /// megabyte, where a general hash map of 64-bit keys took eight times as much: most words of a text are
 /// looked up, and the table is read from the processor's cache rather than from memory. Two
@@ -71,10 +72,10 @@ impl Words {
     /// 2¹⁷ slots for some 92 000 words: seven in ten taken, a probe mostly reads on within the
     /// cache line it starts in (sixteen slots), and twice the slots measured no faster.
     const BITS: u32 = 17;
-    /// The bits of a slot that hold the band (low four) and the flags (the next four).
-    const VALUE: u32 = 0xFF;
+    /// The bits of a slot that hold the band (low four) and the flags (the next five).
+    const VALUE: u32 = 0x1FF;
 
-    /// The slot a hash starts probing at, and its 24-bit fingerprint (shifted past the value).
+    /// The slot a hash starts probing at, and its 23-bit fingerprint (shifted past the value).
     fn place(hash: u64) -> (usize, u32) {
         let mixed = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15);
         ((mixed >> (64 - Self::BITS)) as usize, ((mixed as u32) & !Self::VALUE).max(Self::VALUE + 1))
@@ -110,7 +111,7 @@ pub fn lookup(hash: u64) -> (u8, u8) {
 }
 
 /// What the name lists say of a normalized word, by its feature hash: [`GIVEN`], [`SURNAME`],
-/// [`FOREIGN`], [`PLACE`] ORed (0: in none).
+/// [`FOREIGN`], [`PLACE`], [`CLUB`] ORed (0: in none).
 pub fn name_flags(hash: u64) -> u8 {
     lookup(hash).1
 }
@@ -194,7 +195,7 @@ mod tests {
         for line in NAMES_LIST.lines().filter(|l| !l.starts_with('#')) {
             let (flags, list) = line.split_once('\t').expect("flags<TAB>words");
             let flags: u8 = flags.parse().expect("flags");
-            assert!((1..16).contains(&flags), "{line}");
+            assert!((1..32).contains(&flags), "{line}");
             for w in list.split(' ') {
                 assert!(w.chars().all(|c| ('\u{0621}'..='\u{063A}').contains(&c) || ('\u{0641}'..='\u{064A}').contains(&c)), "{w}");
                 assert_eq!(w.chars().map(fold_letter).collect::<String>(), normalize_str(w), "{w}");
@@ -208,13 +209,17 @@ mod tests {
 
     #[test]
     fn names_and_places_are_flagged() {
-        use super::{name_flags as f, FOREIGN, GIVEN, PLACE, SURNAME};
+        use super::{name_flags as f, CLUB, FOREIGN, GIVEN, PLACE, SURNAME};
         let of = |w: &str| f(text_hash(&normalize_str(w)));
-        for (w, flag) in [("محمد", GIVEN), ("فاطمة", GIVEN), ("الحسيني", SURNAME), ("ساركوزي", FOREIGN), ("باريس", PLACE), ("دمشق", PLACE)] {
+        for (w, flag) in [("محمد", GIVEN), ("فاطمة", GIVEN), ("الحسيني", SURNAME), ("ساركوزي", FOREIGN), ("باريس", PLACE), ("دمشق", PLACE), ("يونايتد", CLUB), ("الزمالك", CLUB)] {
             assert_ne!(of(w) & flag, 0, "{w}: {}", of(w));
         }
         for w in ["الحكومة", "في", "قال", "الاقتصاد"] {
             assert_eq!(of(w), 0, "{w}");
+        }
+        // What says a club is one is no word of its name (نادي is a given name, though).
+        for w in ["نادي", "لكرة", "القدم", "الرياضي"] {
+            assert_eq!(of(w) & CLUB, 0, "{w}");
         }
     }
 

@@ -307,9 +307,9 @@ impl Model {
 
     /// The weights a word (by its hash and how common it is, see [`features::neighbour_keys`]
     /// and [`features::neighbour_codes`]) gives the tokens two before it to two after it.
-    fn near(&self, hash: u64, band: u8) -> [Wide; 4] {
+    fn near(&self, hash: u64, info: u16) -> [Wide; 4] {
         let mut near = features::neighbour_keys(hash).map(|k| self.row(k).copied().unwrap_or_default().map(i16::from));
-        for (n, c) in features::neighbour_codes(band) {
+        for (n, c) in features::neighbour_codes(info) {
             add(&mut near[n], &self.small[c as usize]);
         }
         near
@@ -370,7 +370,7 @@ impl Model {
         let types = ctx.doc.type_count();
         let mut words = WordSums { types: vec![NO_WORD; types], words: Vec::with_capacity(types), ..WordSums::default() };
         let (before, after) = features::boundary_hashes();
-        (words.before, words.after) = (self.near(before, 0xff), self.near(after, 0xff));
+        (words.before, words.after) = (self.near(before, features::PAST_END), self.near(after, features::PAST_END));
         for seq in features::sequences(doc) {
             features::extract_context(ctx, &evidence, seq.clone(), &mut f);
             self.emissions(ctx, seq.clone(), &f, &mut words, &mut emit);
