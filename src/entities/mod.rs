@@ -188,8 +188,8 @@ fn place_for_organization(c: &Candidate, found: &[Candidate]) -> bool {
 /// not Korea. A lexicon knows one bearer of a common name, or a place a surname is named after;
 /// the model reads the whole name around it. A name of several words the lexicon knows stands,
 /// and so do two known names side by side (`kept`: what the lexicons and rules kept, in order,
-/// not overlapping),
-/// which the model, unsure, may read as one person: زار ماكرون برلين is Macron and Berlin.
+/// not overlapping), which the model, unsure, may read as one person: زار ماكرون برلين is Macron
+/// and Berlin.
 fn inside_longer_person(t: &Tables, c: &Candidate, found: &[Candidate], kept: &[Candidate]) -> bool {
     if c.tier != Tier::Lexicon || c.end != c.start + 1 || c.entry.is_some_and(|e| t.entries[e as usize].kind == Kind::Organization) {
         return false;
