@@ -440,7 +440,7 @@ fn lexical_with(ctx: &Ctx, i: usize, k: &mut Vec<u32>, mut codes: Option<&mut Ve
             None => k.push(Key::new(Template::Bare).text(hash).finish()),
         }
     }
-    (hash, band as u16 | (gaz as u16) << 4)
+    (hash, pack_info(band, gaz))
 }
 
 /// The codes of the one-byte features a word gives its neighbours, as [`neighbour_keys`] gives
@@ -461,6 +461,12 @@ pub(crate) fn neighbour_codes(info: u16) -> [(usize, u16); 4] {
 /// What a word past the start or end of a sequence gives its neighbours to read, as
 /// [`lexical_coded`] gives a word's.
 pub(crate) const PAST_END: u16 = 0xFFFF;
+
+/// What a word gives its neighbours to read ([`lexical_coded`]'s `info`): its frequency band,
+/// and its name flags above; [`split_info`] undoes it.
+fn pack_info(band: u8, flags: u8) -> u16 {
+    band as u16 | (flags as u16) << 4
+}
 
 /// A word's `info` ([`lexical_coded`]'s) as its frequency band and its name flags (0xff both,
 /// [`PAST_END`]).
@@ -676,7 +682,7 @@ fn word_info(ctx: &Ctx, i: usize, hash: u64) -> u16 {
         return 0;
     }
     let (band, flags) = super::freq::lookup(hash);
-    band as u16 | (flags as u16) << 4
+    pack_info(band, flags)
 }
 
 /// The trigger class of token `i`, from the entity stage's rule tables: of the word as it stands,
